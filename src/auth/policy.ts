@@ -1,0 +1,135 @@
+import { type RawBuilder, type SqlBool, sql } from 'kysely';
+import { startsWith } from '../db/dialect.ts';
+import type { RoleName, Sphere } from '../db/types.ts';
+import { AppError } from '../lib/errors.ts';
+import type { Actor, EffectiveGrant } from './actor.ts';
+
+/**
+ * THE authorization module (ARCHITECTURE rule 2). Routes, API, CLI and jobs ask here whether an
+ * actor may do something, and every list query takes its visibility filter from here.
+ *
+ * Model: a grant = (person, role, unit, covers subtree?). A grant covers a unit when it is on that
+ * unit, or covers the subtree and the unit lies under it — and the spheres agree: a grant on a
+ * party organisation never reaches government units and vice versa; only a grant on the region
+ * root (sphere 'region') reaches both.
+ */
+export type Permission =
+  | 'unit.view'
+  | 'unit.manage'
+  | 'person.view'
+  | 'person.manage'
+  | 'grant.manage'
+  | 'audit.view'
+  | 'admin.enter';
+
+const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
+  office: [
+    'admin.enter',
+    'unit.view',
+    'unit.manage',
+    'person.view',
+    'person.manage',
+    'grant.manage',
+    'audit.view',
+  ],
+  approver: ['admin.enter', 'unit.view', 'person.view'],
+  reviewer: ['admin.enter', 'unit.view', 'person.view'],
+  publisher: ['admin.enter', 'unit.view'],
+  supervisor: ['admin.enter', 'unit.view'],
+  inspector: ['admin.enter', 'unit.view', 'audit.view'],
+  party_member: [],
+};
+
+export const ROLES: readonly RoleName[] = [
+  'office',
+  'approver',
+  'reviewer',
+  'publisher',
+  'supervisor',
+  'inspector',
+  'party_member',
+];
+
+export interface UnitRef {
+  id: string;
+  path: string;
+  sphere: Sphere;
+  status?: 'active' | 'retired';
+}
+
+function spheresAgree(grantSphere: Sphere, unitSphere: Sphere): boolean {
+  return grantSphere === 'region' || grantSphere === unitSphere;
+}
+
+export function grantCovers(g: EffectiveGrant, unit: UnitRef): boolean {
+  if (!spheresAgree(g.unitSphere, unit.sphere)) return false;
+  if (g.unitId === unit.id) return true;
+  return g.coversSubtree && unit.path.startsWith(g.unitPath);
+}
+
+function grantsWith(actor: Actor, perm: Permission): EffectiveGrant[] {
+  return actor.grants.filter((g) => ROLE_PERMISSIONS[g.role].includes(perm));
+}
+
+export function hasPermissionSomewhere(actor: Actor, perm: Permission): boolean {
+  return actor.kind === 'system' || grantsWith(actor, perm).length > 0;
+}
+
+/** May the actor do `perm` on this unit? Managing a retired unit is never allowed. */
+export function can(actor: Actor, perm: Permission, unit: UnitRef): boolean {
+  if (actor.kind === 'system') return true;
+  if (perm.endsWith('.manage') && unit.status === 'retired') return false;
+  return grantsWith(actor, perm).some((g) => grantCovers(g, unit));
+}
+
+/** True when the actor's scope for perm is the whole tenant (a region-root subtree grant). */
+export function coversWholeTenant(actor: Actor, perm: Permission): boolean {
+  if (actor.kind === 'system') return true;
+  return grantsWith(actor, perm).some(
+    (g) => g.unitSphere === 'region' && g.coversSubtree && g.unitPath.split('/').length === 3,
+  );
+}
+
+/**
+ * Throws the right error when the actor may not act: a unit the actor cannot even see answers
+ * "not found" (its existence is not revealed); one it can see but not change answers "forbidden".
+ */
+export function authorize(
+  actor: Actor,
+  perm: Permission,
+  unit: UnitRef,
+  notFoundCode = 'unit.not_found',
+): void {
+  if (can(actor, perm, unit)) return;
+  if (actor.kind === 'anonymous') throw new AppError('auth.required');
+  const viewPerm = `${perm.split('.')[0]}.view` as Permission;
+  if (perm !== viewPerm && can(actor, viewPerm, unit)) throw new AppError('auth.forbidden');
+  throw new AppError(notFoundCode);
+}
+
+export function requirePermission(actor: Actor, perm: Permission): void {
+  if (hasPermissionSomewhere(actor, perm)) return;
+  if (actor.kind === 'anonymous') throw new AppError('auth.required');
+  throw new AppError('auth.forbidden');
+}
+
+/**
+ * Visibility filter on a units table alias: the units on which the actor holds `perm`.
+ * Use it in every list query (pages, API, exports) instead of ad hoc role checks.
+ */
+export function unitVisibility(actor: Actor, perm: Permission, alias = 'u'): RawBuilder<SqlBool> {
+  if (actor.kind === 'system') return sql<SqlBool>`1 = 1`;
+  const col = (c: string) => sql.ref(`${alias}.${c}`);
+  const clauses = grantsWith(actor, perm).map((g) => {
+    const sphereOk = g.unitSphere === 'region' ? sql`1 = 1` : sql`${col('sphere')} = ${g.unitSphere}`;
+    const reach = g.coversSubtree ? startsWith(`${alias}.path`, g.unitPath) : sql`${col('id')} = ${g.unitId}`;
+    return sql<SqlBool>`(${reach} and ${sphereOk})`;
+  });
+  if (clauses.length === 0) return sql<SqlBool>`1 = 0`;
+  return sql<SqlBool>`(${sql.join(clauses, sql` or `)})`;
+}
+
+/** Roles an actor may grant on a unit: everything, if it manages grants there. */
+export function canGrantOn(actor: Actor, unit: UnitRef): boolean {
+  return can(actor, 'grant.manage', unit);
+}

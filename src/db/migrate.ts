@@ -1,0 +1,26 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import * as m0001 from './migrations/0001_foundation.ts';
+import type { Database } from './types.ts';
+
+/** Migrations are listed here (not read from disk) so they work the same under tsx and bundlers. */
+const migrations: Record<string, Migration> = {
+  '0001_foundation': m0001,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export const LATEST_MIGRATION = Object.keys(migrations).sort().at(-1)!;
+
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+export async function currentMigration(db: Kysely<Database>): Promise<string | null> {
+  const migrator = new Migrator({ db, provider });
+  const list = await migrator.getMigrations();
+  const done = list.filter((m) => m.executedAt !== undefined).map((m) => m.name);
+  return done.sort().at(-1) ?? null;
+}
