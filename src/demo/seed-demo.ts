@@ -1,0 +1,83 @@
+import { systemActor } from '../auth/actor.ts';
+import { DEMO_PASSWORD } from '../auth/passwords.ts';
+import type { DbOrTx } from '../db/types.ts';
+import type { OpContext } from '../lib/context.ts';
+import { AppError } from '../lib/errors.ts';
+import { createPerson } from '../people/create-person.ts';
+import { grantRole } from '../people/grant-role.ts';
+import { createTenant, findTenant } from '../units/create-tenant.ts';
+import { createUnit } from '../units/create-unit.ts';
+import { DEMO_PEOPLE, DEMO_TENANT, DEMO_UNITS } from './county-data.ts';
+
+/**
+ * Seeds the demo county 青山县 through the real operations, so the demo data passes the same
+ * validation and leaves the same audit trail as data entered by hand.
+ *
+ * Idempotent: when the tenant already exists nothing is touched (the demo may have been edited
+ * by its users since). Everything happens in one transaction, so a failure leaves no half county.
+ */
+export async function seedDemo(db: DbOrTx, now: Date): Promise<{ created: boolean; tenantId: string }> {
+  const existing = await findTenant(db, DEMO_TENANT.code);
+  if (existing) return { created: false, tenantId: existing.id };
+  try {
+    const tenantId = await db.transaction().execute(async (tx) => {
+      const { tenant, rootUnitId } = await createTenant(tx, DEMO_TENANT, now);
+      const ctx: OpContext = { db: tx, actor: systemActor(tenant.id, 'demo-seed'), now };
+      const ids = new Map<string, string>([[DEMO_TENANT.rootCode, rootUnitId]]);
+      const resolve = (code: string): string => {
+        const id = ids.get(code);
+        // A data error, not a user error: the arrays are ordered parents first.
+        if (!id) throw new Error(`demo data: unit code ${code} is used before it is defined`);
+        return id;
+      };
+      // Sort order follows the data order among siblings, so trees list townships as written.
+      const siblings = new Map<string, number>();
+      for (const u of DEMO_UNITS) {
+        const n = (siblings.get(u.parentCode) ?? 0) + 1;
+        siblings.set(u.parentCode, n);
+        const unit = await createUnit(ctx, {
+          code: u.code,
+          name: u.name,
+          kind: u.kind,
+          parentId: resolve(u.parentCode),
+          adminCode: u.adminCode,
+          hostUnitId: u.hostCode ? resolve(u.hostCode) : undefined,
+          contactPhone: u.contactPhone,
+          address: u.address,
+          sortOrder: n * 10,
+        });
+        ids.set(u.code, unit.id);
+      }
+      for (const p of DEMO_PEOPLE) {
+        const { id: personId } = await createPerson(
+          ctx,
+          {
+            username: p.username,
+            displayName: p.displayName,
+            unitId: resolve(p.unitCode),
+            phone: p.phone,
+            password: DEMO_PASSWORD,
+          },
+          // Demo accounts keep the published password so visitors can sign in straight away.
+          { demoMode: true, mustChangePassword: false },
+        );
+        for (const g of p.grants)
+          await grantRole(ctx, {
+            personId,
+            role: g.role,
+            unitId: resolve(g.unitCode),
+            coversSubtree: g.coversSubtree,
+          });
+      }
+      return tenant.id;
+    });
+    return { created: true, tenantId };
+  } catch (err) {
+    // Another process seeded concurrently and won the race on the tenant code.
+    if (err instanceof AppError && err.code === 'tenant.exists') {
+      const t = await findTenant(db, DEMO_TENANT.code);
+      if (t) return { created: false, tenantId: t.id };
+    }
+    throw err;
+  }
+}

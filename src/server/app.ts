@@ -1,0 +1,112 @@
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { TSchema } from 'typebox';
+import { registerAdminRoutes } from '../admin/routes.ts';
+import { registerAuditRoutes } from '../audit/routes.ts';
+import { registerAccountRoutes } from '../auth/routes.ts';
+import type { Db } from '../db/types.ts';
+import { compile } from '../lib/validate.ts';
+import { registerPeopleRoutes } from '../people/routes.ts';
+import { registerPortalRoutes } from '../portal/routes.ts';
+import { registerUnitRoutes } from '../units/routes.ts';
+import { registerAuthHooks } from './auth-hooks.ts';
+import type { Config } from './config.ts';
+import type { AppServices } from './context.ts';
+import { registerErrorHandlers } from './errors.ts';
+import { registerOpenApi } from './openapi.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+
+export interface BuildOptions {
+  db: Db;
+  dialect: 'sqlite' | 'postgres';
+  config: Config;
+  tenant: { id: string; name: string };
+  clock?: () => Date;
+  logger?: boolean;
+}
+
+/** Assembles the server: plugins, hooks, error pages and every feature's routes. */
+export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: opts.config.logLevel },
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+    genReqId: () => `r-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+    ajv: { customOptions: {} },
+  });
+  const services: AppServices = {
+    db: opts.db,
+    dialect: opts.dialect,
+    config: opts.config,
+    clock: opts.clock ?? (() => new Date()),
+    tenantId: opts.tenant.id,
+    tenantName: opts.tenant.name,
+  };
+  app.decorate('gk', services);
+  app.decorateRequest('actor', null as never);
+  app.decorateRequest('session', null);
+  app.decorateRequest('authVia', 'none');
+  app.decorateRequest('now', null as never);
+  app.decorateRequest('csrfToken', '');
+
+  // One validator for API schemas, forms and the CLI (src/lib/validate.ts).
+  app.setValidatorCompiler(({ schema }) => compile(schema as TSchema) as never);
+
+  await app.register(cookie);
+  await app.register(formbody);
+  await app.register(multipart, {
+    attachFieldsToBody: true,
+    limits: { fileSize: opts.config.uploadLimitBytes, files: 5, fields: 50 },
+    onFile: async (part) => {
+      (part as unknown as { value: Buffer }).value = await part.toBuffer();
+    },
+  });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: opts.config.secureCookies,
+  });
+  await app.register(fastifyStatic, {
+    root: resolve(here, '../../public'),
+    prefix: '/static/',
+    maxAge: '1h',
+  });
+  await app.register(fastifyStatic, {
+    root: join(dirname(require.resolve('htmx.org/package.json')), 'dist'),
+    prefix: '/static/vendor/htmx/',
+    decorateReply: false,
+    allowedPath: (p) => p === '/htmx.min.js',
+  });
+
+  registerErrorHandlers(app);
+  registerAuthHooks(app);
+  await registerOpenApi(app);
+
+  registerPortalRoutes(app);
+  registerAccountRoutes(app);
+  registerAdminRoutes(app);
+  registerUnitRoutes(app);
+  registerPeopleRoutes(app);
+  registerAuditRoutes(app);
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
+  return app;
+}
