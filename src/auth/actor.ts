@@ -40,7 +40,7 @@ export async function loadPersonActor(db: DbOrTx, tenantId: string, personId: st
     .where('tenant_id', '=', tenantId)
     .where('id', '=', personId)
     .executeTakeFirst();
-  if (!person || person.status !== 'active') return null;
+  if (person?.status !== 'active') return null;
   const rows = await db
     .selectFrom('grants as g')
     .innerJoin('units as u', (j) =>

@@ -14,7 +14,11 @@ function assertUsageError(args: string[], stderrPattern: RegExp) {
 }
 
 test('add-working-days prints the date, with " provisional" past the data', () => {
-  assert.deepEqual(run('add-working-days', '2025-01-02', '20'), { code: 0, stdout: '2025-02-06\n', stderr: '' });
+  assert.deepEqual(run('add-working-days', '2025-01-02', '20'), {
+    code: 0,
+    stdout: '2025-02-06\n',
+    stderr: '',
+  });
   assert.deepEqual(run('add-working-days', '2026-12-15', '20'), {
     code: 0,
     stdout: '2027-01-13 provisional\n',
@@ -82,9 +86,15 @@ test('list 2020 reflects the Spring Festival extension', () => {
 });
 
 test('errors exit 2 with a Chinese message and the English gist on stderr', () => {
-  assertUsageError(['add-working-days', '2025-13-01', '20'], /^日期格式不正确：2025-13-01（应为 YYYY-MM-DD）/);
+  assertUsageError(
+    ['add-working-days', '2025-13-01', '20'],
+    /^日期格式不正确：2025-13-01（应为 YYYY-MM-DD）/,
+  );
   assertUsageError(['is-working-day', '2025-02-29'], /日期格式不正确：2025-02-29.*Invalid date/);
-  assertUsageError(['add-working-days', '2025-01-02'], /缺少参数.*Missing argument[\s\S]*add-working-days <YYYY-MM-DD> <n>/);
+  assertUsageError(
+    ['add-working-days', '2025-01-02'],
+    /缺少参数.*Missing argument[\s\S]*add-working-days <YYYY-MM-DD> <n>/,
+  );
   for (const n of ['-1', '1.5', 'abc', '', '1e3', '10001', ' 20']) {
     assertUsageError(['add-working-days', '2025-01-02', n], /工作日数不正确.*Invalid number of working days/);
   }

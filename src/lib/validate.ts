@@ -85,7 +85,11 @@ export function fieldErrors(errors: ErrorObject[] | null | undefined): FieldErro
   }
   // one message per field is enough for a person
   const seen = new Set<string>();
-  return out.filter((f) => (seen.has(f.field) ? false : (seen.add(f.field), true)));
+  return out.filter((f) => {
+    if (seen.has(f.field)) return false;
+    seen.add(f.field);
+    return true;
+  });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { recordAudit } from '../audit/record-audit.ts';
 import { checkPasswordStrength, hashPassword, isDemoPassword } from '../auth/passwords.ts';
-import { authorize } from '../auth/policy.ts';
+import { authorize, can } from '../auth/policy.ts';
 import { inTransaction, type OpContext } from '../lib/context.ts';
 import { AppError } from '../lib/errors.ts';
 import { newId } from '../lib/ids.ts';
@@ -29,7 +29,7 @@ export async function createPerson(
   return inTransaction(ctx, async (tx) => {
     const tenantId = tx.actor.tenantId;
     const unit = await findUnit(tx.db, tenantId, input.unitId);
-    if (!unit)
+    if (!unit || !can(tx.actor, 'unit.view', unit))
       throw new AppError('validation.failed', { fields: [{ field: 'unitId', code: 'unit.not_found' }] });
     authorize(tx.actor, 'person.manage', unit);
     if (unit.status !== 'active') throw new AppError('unit.retired', { status: 409 });

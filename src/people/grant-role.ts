@@ -1,5 +1,5 @@
 import { recordAudit } from '../audit/record-audit.ts';
-import { authorize } from '../auth/policy.ts';
+import { authorize, can } from '../auth/policy.ts';
 import { inTransaction, type OpContext } from '../lib/context.ts';
 import { AppError } from '../lib/errors.ts';
 import { newId } from '../lib/ids.ts';
@@ -17,7 +17,7 @@ export async function grantRole(ctx: OpContext, raw: unknown): Promise<{ id: str
   return inTransaction(ctx, async (tx) => {
     const tenantId = tx.actor.tenantId;
     const unit = await findUnit(tx.db, tenantId, input.unitId);
-    if (!unit)
+    if (!unit || !can(tx.actor, 'unit.view', unit))
       throw new AppError('validation.failed', { fields: [{ field: 'unitId', code: 'unit.not_found' }] });
     authorize(tx.actor, 'grant.manage', unit);
     if (unit.status !== 'active') throw new AppError('grant.unit_retired', { status: 409 });
@@ -27,12 +27,14 @@ export async function grantRole(ctx: OpContext, raw: unknown): Promise<{ id: str
       .where('tenant_id', '=', tenantId)
       .where('id', '=', input.personId)
       .executeTakeFirst();
-    // A township office may grant roles in its subtree to people it sees, or to people of other
-    // units it does not manage only if it can see them; otherwise the person is "not found".
-    if (!person) throw new AppError('person.not_found');
+    // The person must be visible to the actor (home unit in scope); otherwise "not found".
+    const personMissing = new AppError('validation.failed', {
+      fields: [{ field: 'personId', code: 'person.not_found' }],
+    });
+    if (!person) throw personMissing;
     if (tx.actor.kind !== 'system')
       await getVisiblePerson(tx.db, tx.actor, person.id).catch(() => {
-        throw new AppError('person.not_found');
+        throw personMissing;
       });
     const existing = await tx.db
       .selectFrom('grants')

@@ -1,5 +1,5 @@
 import { recordAudit } from '../audit/record-audit.ts';
-import { authorize } from '../auth/policy.ts';
+import { authorize, can } from '../auth/policy.ts';
 import { inTransaction, type OpContext } from '../lib/context.ts';
 import { AppError } from '../lib/errors.ts';
 import { parse } from '../lib/validate.ts';
@@ -24,7 +24,7 @@ export async function updatePerson(ctx: OpContext, personId: string, raw: unknow
         'person.not_found',
       );
     const unit = await findUnit(tx.db, tenantId, input.unitId);
-    if (!unit)
+    if (!unit || !can(tx.actor, 'unit.view', unit))
       throw new AppError('validation.failed', { fields: [{ field: 'unitId', code: 'unit.not_found' }] });
     if (unit.id !== person.unit_id) {
       authorize(tx.actor, 'person.manage', unit);

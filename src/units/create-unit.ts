@@ -1,5 +1,5 @@
 import { recordAudit } from '../audit/record-audit.ts';
-import { authorize } from '../auth/policy.ts';
+import { authorize, can } from '../auth/policy.ts';
 import type { NewUnit, Unit } from '../db/types.ts';
 import { inTransaction, type OpContext } from '../lib/context.ts';
 import { AppError } from '../lib/errors.ts';
@@ -15,8 +15,8 @@ export async function createUnit(ctx: OpContext, raw: unknown): Promise<Unit> {
   return inTransaction(ctx, async (tx) => {
     const tenantId = tx.actor.tenantId;
     const parent = await findUnit(tx.db, tenantId, input.parentId);
-    if (!parent) throw fieldError('parentId', 'unit.parent_not_found');
-    authorize(tx.actor, 'unit.manage', parent, 'unit.parent_not_found');
+    if (!parent || !can(tx.actor, 'unit.view', parent)) throw fieldError('parentId', 'unit.parent_not_found');
+    authorize(tx.actor, 'unit.manage', parent);
     if (parent.status !== 'active') throw fieldError('parentId', 'unit.parent_retired');
     const sphere = sphereOf(input.kind);
     if (!parentAccepts(parent.sphere, sphere)) throw fieldError('kind', 'unit.sphere_mismatch');
@@ -26,7 +26,7 @@ export async function createUnit(ctx: OpContext, raw: unknown): Promise<Unit> {
       });
     if (input.hostUnitId) {
       const host = await findUnit(tx.db, tenantId, input.hostUnitId);
-      if (!host || host.status !== 'active' || host.sphere !== 'government')
+      if (host?.status !== 'active' || host.sphere !== 'government')
         throw fieldError('hostUnitId', 'unit.host_invalid');
     }
     const id = newId(tx.now.getTime());

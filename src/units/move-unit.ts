@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { recordAudit } from '../audit/record-audit.ts';
-import { authorize } from '../auth/policy.ts';
+import { authorize, can } from '../auth/policy.ts';
 import { startsWith } from '../db/dialect.ts';
 import type { Unit } from '../db/types.ts';
 import { inTransaction, type OpContext } from '../lib/context.ts';
@@ -24,8 +24,8 @@ export async function moveUnit(ctx: OpContext, unitId: string, raw: unknown): Pr
     if (unit.status === 'retired') throw new AppError('unit.retired', { status: 409 });
     authorize(tx.actor, 'unit.manage', unit);
     const parent = await findUnit(tx.db, tenantId, input.parentId);
-    if (!parent) throw fieldError('parentId', 'unit.parent_not_found');
-    authorize(tx.actor, 'unit.manage', parent, 'unit.parent_not_found');
+    if (!parent || !can(tx.actor, 'unit.view', parent)) throw fieldError('parentId', 'unit.parent_not_found');
+    authorize(tx.actor, 'unit.manage', parent);
     if (parent.status !== 'active') throw fieldError('parentId', 'unit.parent_retired');
     if (parent.path.startsWith(unit.path)) throw fieldError('parentId', 'unit.cycle');
     if (!parentAccepts(parent.sphere, unit.sphere)) throw fieldError('parentId', 'unit.sphere_mismatch');
