@@ -12,13 +12,19 @@ describe('sign-in, sessions, CSRF, rate limits, tokens', () => {
   before(async () => {
     t = await startTestApp();
     const gov = await makeUnit(t.world, t.world.rootId, 'county', '县政府');
-    const p = await makePerson(t.world, gov.id, [{ role: 'office', unitId: t.world.rootId, coversSubtree: true }]);
+    const p = await makePerson(t.world, gov.id, [
+      { role: 'office', unitId: t.world.rootId, coversSubtree: true },
+    ]);
     username = p.username;
   });
   after(() => t.close());
 
   test('signs in with argon2id, reaches /admin, signs out', async () => {
-    const hash = await t.db.db.selectFrom('people').select('password_hash').where('username', '=', username).executeTakeFirstOrThrow();
+    const hash = await t.db.db
+      .selectFrom('people')
+      .select('password_hash')
+      .where('username', '=', username)
+      .executeTakeFirstOrThrow();
     assert.match(hash.password_hash, /^\$argon2id\$/);
     const c = t.client();
     const res = await c.signIn(username);
@@ -50,14 +56,20 @@ describe('sign-in, sessions, CSRF, rate limits, tokens', () => {
   test('a form post without the CSRF token is refused and writes nothing', async () => {
     const c = t.client();
     await c.signIn(username);
-    const before = await t.db.db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await t.db.db
+      .selectFrom('units')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const res = await c.post('/admin/units', {
       form: { parentId: t.world.rootId, code: 'CSRF-1', name: '不应创建', kind: 'department' },
       csrf: false,
     });
     assert.equal(res.statusCode, 403);
     assert.match(res.body, /页面已过期|无法验证/);
-    const afterCount = await t.db.db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const afterCount = await t.db.db
+      .selectFrom('units')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     assert.equal(Number(afterCount.n), Number(before.n));
     // a wrong token is refused too; the API with a cookie needs the header
     const wrong = await c.request('POST', '/api/v1/units', {
@@ -97,7 +109,10 @@ describe('sign-in, sessions, CSRF, rate limits, tokens', () => {
       const r = await c.signIn(`nobody${i}`, 'bad-password-9', ip);
       assert.equal(r.statusCode, 401);
     }
-    const res = await c.request('POST', '/api/v1/session', { json: { username, password: TEST_PASSWORD }, ip });
+    const res = await c.request('POST', '/api/v1/session', {
+      json: { username, password: TEST_PASSWORD },
+      ip,
+    });
     assert.equal(res.statusCode, 429);
     assert.equal(res.json().error.code, 'auth.rate_limited');
     t.clock.advanceMinutes(SIGN_IN_LIMITS.windowMinutes + 1);
@@ -115,7 +130,11 @@ describe('sign-in, sessions, CSRF, rate limits, tokens', () => {
     assert.equal(weak.statusCode, 422);
     assert.match(weak.body, /至少 8 位/);
     const ok = await a.post('/account/password', {
-      form: { currentPassword: TEST_PASSWORD, newPassword: 'New-pass-2026', confirmPassword: 'New-pass-2026' },
+      form: {
+        currentPassword: TEST_PASSWORD,
+        newPassword: 'New-pass-2026',
+        confirmPassword: 'New-pass-2026',
+      },
     });
     assert.equal(ok.statusCode, 303);
     assert.equal((await a.get('/account')).statusCode, 200, 'the current session stays');
@@ -135,7 +154,11 @@ describe('sign-in, sessions, CSRF, rate limits, tokens', () => {
       clock: t.clock.now,
       logger: false,
     });
-    const res = await app2.inject({ method: 'GET', url: '/api/v1/session', headers: { cookie: c.cookieHeader() } });
+    const res = await app2.inject({
+      method: 'GET',
+      url: '/api/v1/session',
+      headers: { cookie: c.cookieHeader() },
+    });
     assert.equal(res.json().signedIn, true);
     await app2.close();
   });
@@ -143,7 +166,11 @@ describe('sign-in, sessions, CSRF, rate limits, tokens', () => {
   test('demo password is refused when demo mode is off', async () => {
     const p = await makePerson(t.world, null);
     const { hashPassword } = await import('../src/auth/passwords.ts');
-    await t.db.db.updateTable('people').set({ password_hash: await hashPassword(DEMO_PASSWORD) }).where('id', '=', p.id).execute();
+    await t.db.db
+      .updateTable('people')
+      .set({ password_hash: await hashPassword(DEMO_PASSWORD) })
+      .where('id', '=', p.id)
+      .execute();
     const c = t.client();
     const res = await c.signIn(p.username, DEMO_PASSWORD);
     assert.equal(res.statusCode, 401);
@@ -156,14 +183,23 @@ describe('sign-in, sessions, CSRF, rate limits, tokens', () => {
     const created = await c.api('POST', '/api/v1/tokens', { name: '测试令牌' });
     assert.equal(created.statusCode, 201);
     const token = created.json().token as string;
-    const stored = await t.db.db.selectFrom('api_tokens').select('token_hash').where('id', '=', created.json().id).executeTakeFirstOrThrow();
+    const stored = await t.db.db
+      .selectFrom('api_tokens')
+      .select('token_hash')
+      .where('id', '=', created.json().id)
+      .executeTakeFirstOrThrow();
     assert.ok(!token.includes(stored.token_hash), 'only a hash is stored');
     const bot = t.client();
     bot.bearer = token;
     const units = await bot.api('GET', '/api/v1/units');
     assert.equal(units.statusCode, 200);
     // bearer requests need no CSRF token
-    const made = await bot.api('POST', '/api/v1/units', { parentId: t.world.rootId, code: 'TOK-1', name: '令牌创建的部门', kind: 'department' });
+    const made = await bot.api('POST', '/api/v1/units', {
+      parentId: t.world.rootId,
+      code: 'TOK-1',
+      name: '令牌创建的部门',
+      kind: 'department',
+    });
     assert.equal(made.statusCode, 201, made.body);
     const revoke = await c.api('DELETE', `/api/v1/tokens/${created.json().id}`);
     assert.equal(revoke.statusCode, 200);

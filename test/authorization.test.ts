@@ -45,7 +45,10 @@ describe('authorization scopes', () => {
   test("township A's office sees only its own subtree", async () => {
     const res = await officeA.api('GET', '/api/v1/units');
     assert.equal(res.statusCode, 200);
-    const names = res.json().items.map((u: { name: string }) => u.name).sort();
+    const names = res
+      .json()
+      .items.map((u: { name: string }) => u.name)
+      .sort();
     assert.deepEqual(names, ['甲一村', '甲镇']);
     const page = await officeA.get('/admin/units');
     assert.match(page.body, /甲一村/);
@@ -57,14 +60,23 @@ describe('authorization scopes', () => {
     assert.equal((await officeA.get(`/admin/units/${villB.id}`)).statusCode, 404);
     const rename = await officeA.api('PATCH', `/api/v1/units/${villB.id}`, { name: '改名' });
     assert.equal(rename.statusCode, 404);
-    const create = await officeA.api('POST', '/api/v1/units', { parentId: townB.id, code: 'X1', name: '越权村', kind: 'village' });
+    const create = await officeA.api('POST', '/api/v1/units', {
+      parentId: townB.id,
+      code: 'X1',
+      name: '越权村',
+      kind: 'village',
+    });
     assert.equal(create.statusCode, 422);
     assert.equal(create.json().error.fields[0].code, 'unit.parent_not_found');
     const move = await officeA.api('POST', `/api/v1/units/${villA.id}/move`, { parentId: townB.id });
     assert.equal(move.statusCode, 422);
     const retire = await officeA.api('POST', `/api/v1/units/${villB.id}/retire`, { reason: '越权' });
     assert.equal(retire.statusCode, 404);
-    const unchanged = await t.db.db.selectFrom('units').select(['name', 'status']).where('id', '=', villB.id).executeTakeFirstOrThrow();
+    const unchanged = await t.db.db
+      .selectFrom('units')
+      .select(['name', 'status'])
+      .where('id', '=', villB.id)
+      .executeTakeFirstOrThrow();
     assert.deepEqual(unchanged, { name: '乙一村', status: 'active' });
   });
 
@@ -72,25 +84,49 @@ describe('authorization scopes', () => {
     const list = await officeA.api('GET', '/api/v1/people');
     assert.ok(!list.json().items.some((p: { id: string }) => p.id === personB));
     assert.equal((await officeA.api('GET', `/api/v1/people/${personB}`)).statusCode, 404);
-    const upd = await officeA.api('PATCH', `/api/v1/people/${personB}`, { displayName: 'x', unitId: villA.id });
+    const upd = await officeA.api('PATCH', `/api/v1/people/${personB}`, {
+      displayName: 'x',
+      unitId: villA.id,
+    });
     assert.equal(upd.statusCode, 404);
-    const grant = await officeA.api('POST', '/api/v1/grants', { personId: personB, role: 'publisher', unitId: villA.id });
+    const grant = await officeA.api('POST', '/api/v1/grants', {
+      personId: personB,
+      role: 'publisher',
+      unitId: villA.id,
+    });
     assert.equal(grant.statusCode, 422);
     assert.equal(grant.json().error.fields[0].code, 'person.not_found');
-    const grantB = await officeA.api('POST', '/api/v1/grants', { personId: personB, role: 'publisher', unitId: villB.id });
+    const grantB = await officeA.api('POST', '/api/v1/grants', {
+      personId: personB,
+      role: 'publisher',
+      unitId: villB.id,
+    });
     assert.equal(grantB.statusCode, 422);
     assert.equal(grantB.json().error.fields[0].code, 'unit.not_found');
   });
 
   test('a party-organisation grant gives no rights over government units', async () => {
     const list = await partyOffice.api('GET', '/api/v1/units');
-    const names = list.json().items.map((u: { name: string }) => u.name).sort();
+    const names = list
+      .json()
+      .items.map((u: { name: string }) => u.name)
+      .sort();
     assert.deepEqual(names, ['甲一村党支部', '甲镇党委']);
     assert.equal((await partyOffice.api('GET', `/api/v1/units/${villA.id}`)).statusCode, 404);
-    const create = await partyOffice.api('POST', '/api/v1/units', { parentId: townA.id, code: 'X2', name: 'x', kind: 'village' });
+    const create = await partyOffice.api('POST', '/api/v1/units', {
+      parentId: townA.id,
+      code: 'X2',
+      name: 'x',
+      kind: 'village',
+    });
     assert.equal(create.statusCode, 422);
     // a party branch cannot be placed under a government unit either
-    const badSphere = await partyOffice.api('POST', '/api/v1/units', { parentId: partyA.id, code: 'X3', name: '新村', kind: 'village' });
+    const badSphere = await partyOffice.api('POST', '/api/v1/units', {
+      parentId: partyA.id,
+      code: 'X3',
+      name: '新村',
+      kind: 'village',
+    });
     assert.equal(badSphere.statusCode, 422);
     assert.equal(badSphere.json().error.fields[0].code, 'unit.sphere_mismatch');
   });
@@ -121,7 +157,9 @@ describe('authorization scopes', () => {
   });
 
   test('the county office (region root grant) reaches both spheres', async () => {
-    const county = await makePerson(t.world, gov.id, [{ role: 'office', unitId: t.world.rootId, coversSubtree: true }]);
+    const county = await makePerson(t.world, gov.id, [
+      { role: 'office', unitId: t.world.rootId, coversSubtree: true },
+    ]);
     const c = t.client();
     await c.signIn(county.username);
     const names = (await c.api('GET', '/api/v1/units')).json().items.map((u: { name: string }) => u.name);

@@ -10,7 +10,7 @@ import { runBackup, runRestore } from './cli.ts';
 import { encodeRow } from './format.ts';
 import { restoreDatabase } from './restore-database.ts';
 import { TABLE_ORDER } from './tables.ts';
-import { seedSample, snapshot, tempDir } from './testing.ts';
+import { seedSample, snapshot, tempDir } from '../../test/helpers/backup.ts';
 
 describe('backup and restore round trip', () => {
   let source: TestDb;

@@ -7,7 +7,7 @@ import { openDb } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { backupDatabase } from './backup-database.ts';
 import { restoreDatabase } from './restore-database.ts';
-import { seedSample, snapshot, tempDir } from './testing.ts';
+import { seedSample, snapshot, tempDir } from '../../test/helpers/backup.ts';
 
 /**
  * Moving a deployment between the embedded database and PostgreSQL: PostgreSQL → backup →

@@ -7,7 +7,7 @@ import { LATEST_MIGRATION } from '../db/migrate.ts';
 import { AppError } from '../lib/errors.ts';
 import { backupDatabase } from './backup-database.ts';
 import { restoreDatabase } from './restore-database.ts';
-import { editBackup, seedSample, snapshot, tempDir } from './testing.ts';
+import { editBackup, seedSample, snapshot, tempDir } from '../../test/helpers/backup.ts';
 
 function isAppError(code: string, params?: Record<string, unknown>) {
   return (e: unknown) => {

@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { systemActor } from '../auth/actor.ts';
 import { createToken } from '../auth/tokens.ts';
+import { runBackup, runRestore } from '../backup/cli.ts';
+import { shippedCalendar } from '../calendar/calendar.ts';
+import { runCalendarCommand } from '../calendar/cli.ts';
 import type { DbHandle } from '../db/connect.ts';
 import { openDb } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
@@ -26,6 +28,7 @@ const HELP = `gongkai — 三务公开平台命令行 (command line)
   user create --username U --name NAME --unit CODE [--password P] [--email E] [--phone P]
   user grant --user U --role ROLE --unit CODE [--subtree]
   token create --user U [--name NAME]     prints a new API token on its last line
+  calendar add-working-days DATE N | is-working-day DATE | list YEAR
   backup FILE                             write a backup of every row
   restore FILE [--force]                  restore a backup (refuses a non-empty database unless --force)
 
@@ -104,6 +107,25 @@ export async function run(argv: string[], out: Out): Promise<number> {
       });
     case 'user':
       return userCommand(sub, args, out);
+    case 'backup':
+      if (!sub) throw new UsageError('usage: backup FILE');
+      return withDb(async (h) => {
+        out.log(await runBackup(h, sub));
+        return 0;
+      });
+    case 'restore':
+      if (!sub) throw new UsageError('usage: restore FILE [--force]');
+      return withDb(async (h) => {
+        out.log(await runRestore(h, sub, flag(args, 'force') === 'true'));
+        return 0;
+      });
+    case 'calendar': {
+      // pure arithmetic on the shipped data; takes raw argv so its own usage rules apply
+      const r = runCalendarCommand(argv.slice(1), shippedCalendar());
+      if (r.stdout) process.stdout.write(r.stdout);
+      if (r.stderr) process.stderr.write(r.stderr);
+      return r.code;
+    }
     case 'token':
       if (sub !== 'create') throw new UsageError('usage: token create --user USERNAME [--name NAME]');
       return withDb(async (_h, tenantCtx) => {
@@ -190,4 +212,3 @@ if (isMain) {
       process.exitCode = e instanceof UsageError || e instanceof ConfigError ? 2 : 1;
     });
 }
-void readFileSync;

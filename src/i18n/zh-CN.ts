@@ -280,4 +280,11 @@ export const zhCN = {
   'portal.party': '党组织',
   'portal.subunits': '下属单位',
   'portal.unit_retired': '该单位已撤销，页面仅供查阅历史信息。',
+  // calendar
+  'calendar.bad_date': '日期格式不正确：{value}（应为 YYYY-MM-DD）。',
+  'calendar.bad_count': '工作日数不正确：{value}（应为 0 到 {max} 之间的整数）。',
+  'calendar.bad_year': '年份不正确：{value}。',
+  'calendar.no_data': '{year} 年尚无节假日安排数据。',
+  'calendar.out_of_range': '日期超出可计算范围：{value}。',
+  'calendar.bad_arrangement': '{year} 年的节假日安排数据有误：{reason}（{value}）。',
 } as const;

@@ -1,6 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import type { Config } from '../../src/server/config.ts';
 import { buildApp } from '../../src/server/app.ts';
+import type { Config } from '../../src/server/config.ts';
 import { freshDb, type TestDb } from './db.ts';
 import { FIXED_NOW, makeWorld, TEST_PASSWORD, type World } from './factories.ts';
 
@@ -147,6 +147,9 @@ export class Client {
   }
 
   async api(method: string, url: string, json?: unknown): Promise<LightMyRequestResponse> {
-    return this.request(method, url, { json: json ?? (['GET', 'DELETE'].includes(method) ? undefined : {}), headers: { accept: 'application/json' } });
+    return this.request(method, url, {
+      json: json ?? (['GET', 'DELETE'].includes(method) ? undefined : {}),
+      headers: { accept: 'application/json' },
+    });
   }
 }

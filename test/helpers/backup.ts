@@ -3,18 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Kysely } from 'kysely';
-import { FIXED_NOW, makePerson, makeUnit, makeWorld } from '../../test/helpers/factories.ts';
-import { recordSignInAttempt } from '../auth/rate-limit.ts';
-import { createSession } from '../auth/sessions.ts';
-import { createToken } from '../auth/tokens.ts';
-import type { Database } from '../db/types.ts';
-import { newId } from '../lib/ids.ts';
-import { revokeGrant } from '../people/revoke-grant.ts';
-import { createUnit } from '../units/create-unit.ts';
-import { moveUnit } from '../units/move-unit.ts';
-import { retireUnit } from '../units/retire-unit.ts';
-import { updateUnit } from '../units/update-unit.ts';
-import { type AnyDb, describeTables, keyColumns, type Row } from './tables.ts';
+import { recordSignInAttempt } from '../../src/auth/rate-limit.ts';
+import { createSession } from '../../src/auth/sessions.ts';
+import { createToken } from '../../src/auth/tokens.ts';
+import { type AnyDb, describeTables, keyColumns, type Row } from '../../src/backup/tables.ts';
+import type { Database } from '../../src/db/types.ts';
+import { newId } from '../../src/lib/ids.ts';
+import { revokeGrant } from '../../src/people/revoke-grant.ts';
+import { createUnit } from '../../src/units/create-unit.ts';
+import { moveUnit } from '../../src/units/move-unit.ts';
+import { retireUnit } from '../../src/units/retire-unit.ts';
+import { updateUnit } from '../../src/units/update-unit.ts';
+import { FIXED_NOW, makePerson, makeUnit, makeWorld } from './factories.ts';
 
 /** Test support for the backup tests (not used by the application). */
 
