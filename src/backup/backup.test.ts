@@ -3,6 +3,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
+import { seedSample, snapshot, tempDir } from '../../test/helpers/backup.ts';
 import { freshDb, type TestDb } from '../../test/helpers/db.ts';
 import { LATEST_MIGRATION } from '../db/migrate.ts';
 import { backupDatabase } from './backup-database.ts';
@@ -10,7 +11,6 @@ import { runBackup, runRestore } from './cli.ts';
 import { encodeRow } from './format.ts';
 import { restoreDatabase } from './restore-database.ts';
 import { TABLE_ORDER } from './tables.ts';
-import { seedSample, snapshot, tempDir } from '../../test/helpers/backup.ts';
 
 describe('backup and restore round trip', () => {
   let source: TestDb;

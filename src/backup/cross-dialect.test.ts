@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import { seedSample, snapshot, tempDir } from '../../test/helpers/backup.ts';
 import { freshDb, testDialect } from '../../test/helpers/db.ts';
 import { openDb } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { backupDatabase } from './backup-database.ts';
 import { restoreDatabase } from './restore-database.ts';
-import { seedSample, snapshot, tempDir } from '../../test/helpers/backup.ts';
 
 /**
  * Moving a deployment between the embedded database and PostgreSQL: PostgreSQL → backup →

@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { editBackup, seedSample, snapshot, tempDir } from '../../test/helpers/backup.ts';
 import { freshDb, type TestDb } from '../../test/helpers/db.ts';
 import { LATEST_MIGRATION } from '../db/migrate.ts';
 import { AppError } from '../lib/errors.ts';
 import { backupDatabase } from './backup-database.ts';
 import { restoreDatabase } from './restore-database.ts';
-import { editBackup, seedSample, snapshot, tempDir } from '../../test/helpers/backup.ts';
 
 function isAppError(code: string, params?: Record<string, unknown>) {
   return (e: unknown) => {

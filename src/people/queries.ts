@@ -1,3 +1,4 @@
+import { type SqlBool, sql } from 'kysely';
 import type { Actor } from '../auth/actor.ts';
 import { coversWholeTenant, type Permission, unitVisibility } from '../auth/policy.ts';
 import { containsText } from '../db/dialect.ts';
@@ -15,7 +16,7 @@ function basePeopleQuery(db: DbOrTx, actor: Actor, perm: Permission) {
     .where('p.tenant_id', '=', actor.tenantId)
     .where((eb) =>
       coversWholeTenant(actor, perm)
-        ? eb.val(true)
+        ? sql<SqlBool>`1 = 1`
         : eb.and([eb('p.unit_id', 'is not', null), unitVisibility(actor, perm, 'u')]),
     );
 }

@@ -15,6 +15,7 @@ import type { Db } from '../db/types.ts';
 import { compile } from '../lib/validate.ts';
 import { registerPeopleRoutes } from '../people/routes.ts';
 import { registerPortalRoutes } from '../portal/routes.ts';
+import { registerUnitImportRoutes } from '../units/import/routes.ts';
 import { registerUnitRoutes } from '../units/routes.ts';
 import { registerAuthHooks } from './auth-hooks.ts';
 import type { Config } from './config.ts';
@@ -50,8 +51,12 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     clock: opts.clock ?? (() => new Date()),
     tenantId: opts.tenant.id,
     tenantName: opts.tenant.name,
+    routes: [],
   };
   app.decorate('gk', services);
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) services.routes.push({ method, url: r.url });
+  });
   app.decorateRequest('actor', null as never);
   app.decorateRequest('session', null);
   app.decorateRequest('authVia', 'none');
@@ -103,6 +108,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   registerPortalRoutes(app);
   registerAccountRoutes(app);
   registerAdminRoutes(app);
+  registerUnitImportRoutes(app);
   registerUnitRoutes(app);
   registerPeopleRoutes(app);
   registerAuditRoutes(app);

@@ -27,6 +27,8 @@ export interface AppServices {
   clock: () => Date;
   tenantId: string;
   tenantName: string;
+  /** Every registered route (method, url): used by the audit-completeness test and docs. */
+  routes: { method: string; url: string }[];
 }
 
 /** The operation context for this request: same operations for pages, API and CLI. */

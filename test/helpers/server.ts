@@ -146,6 +146,38 @@ export class Client {
     return res;
   }
 
+  /** A multipart form post, as a browser sends a file input. */
+  async upload(
+    url: string,
+    fields: Record<string, string>,
+    file: { field: string; filename: string; content: Buffer; contentType?: string },
+    o: { headers?: Record<string, string> } = {},
+  ): Promise<LightMyRequestResponse> {
+    if (!this.csrfToken && !this.bearer) await this.refreshCsrf();
+    const boundary = `----gk${Math.random().toString(16).slice(2)}`;
+    const parts: Buffer[] = [];
+    const all = this.bearer ? fields : { _csrf: this.csrfToken, ...fields };
+    for (const [k, v] of Object.entries(all))
+      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.filename}"\r\nContent-Type: ${file.contentType ?? 'application/octet-stream'}\r\n\r\n`,
+      ),
+      file.content,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    );
+    const headers: Record<string, string> = {
+      accept: 'text/html',
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+      ...(o.headers ?? {}),
+    };
+    if (this.cookies.size) headers.cookie = this.cookieHeader();
+    if (this.bearer) headers.authorization = `Bearer ${this.bearer}`;
+    const res = await this.app.inject({ method: 'POST', url, headers, payload: Buffer.concat(parts) });
+    this.store(res);
+    return res;
+  }
+
   async api(method: string, url: string, json?: unknown): Promise<LightMyRequestResponse> {
     return this.request(method, url, {
       json: json ?? (['GET', 'DELETE'].includes(method) ? undefined : {}),

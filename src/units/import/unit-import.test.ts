@@ -196,6 +196,34 @@ describe('unit import (preview and commit)', () => {
       ]);
     }));
 
+  it('asks authorization for a parent in the file where that unit will be: only subtree grants reach it', () =>
+    withSetup(async (s) => {
+      const only = await makePerson(s.w, s.t1.id, [
+        { role: 'office', unitId: s.t1.id, coversSubtree: false },
+      ]);
+      const p = await preview(s, await only.actor(), [
+        HEAD,
+        ['XZ01-C05', '五星村', '村', 'XZ01'],
+        ['XZ01-C05-S', '五星小学', '学校', 'XZ01-C05'],
+        ['XZ01-C05-ZB', '五星村党支部', '党支部', 'XZ01-C05'],
+      ]);
+      assert.deepEqual(brief(p.errors), [
+        { row: 3, code: 'import.row.parent_forbidden', params: { code: 'XZ01-C05' } },
+        { row: 4, code: 'import.row.parent_forbidden', params: { code: 'XZ01-C05' } },
+      ]);
+      // the subtree grant of the township office covers the new village, so the school is fine
+      // and the party branch is refused only for its sphere
+      const q = await preview(s, s.town, [
+        HEAD,
+        ['XZ01-C05', '五星村', '村', 'XZ01'],
+        ['XZ01-C05-S', '五星小学', '学校', 'XZ01-C05'],
+        ['XZ01-C05-ZB', '五星村党支部', '党支部', 'XZ01-C05'],
+      ]);
+      assert.deepEqual(brief(q.errors), [
+        { row: 4, code: 'import.row.sphere', params: { kind: '党支部', parent: '五星村' } },
+      ]);
+    }));
+
   it('refuses a retired parent, telling only those who manage it that it is retired', () =>
     withSetup(async (s) => {
       await retireUnit(s.w.system, s.t2.id, { reason: '撤并' });

@@ -143,14 +143,18 @@ export async function validateUnitRows(
     const j = ref.index;
     const parentKind = kinds[j];
     const parentPath = paths[j];
-    // Problems further up are reported on the row where they are; repeating them here would bury them.
-    if (!parentKind || parentPath === null) return;
-    const parentRef = { id: `~row${rows[j].row}`, path: parentPath, sphere: sphereOf(parentKind) };
-    if (!can(actor, 'unit.manage', { ...parentRef, status: 'active' })) {
-      fail(i, 'parentCode', 'import.row.parent_forbidden', { code: r.parentCode });
-      return;
+    if (!parentKind) return;
+    const sphere = sphereOf(parentKind);
+    // An unplaced parent (unknown, forbidden or retired further up) is reported on the row where
+    // the problem is; repeating it on every descendant would bury it.
+    if (parentPath !== null) {
+      const place = { id: `~row${rows[j].row}`, path: parentPath, sphere, status: 'active' as const };
+      if (!can(actor, 'unit.manage', place)) {
+        fail(i, 'parentCode', 'import.row.parent_forbidden', { code: r.parentCode });
+        return;
+      }
     }
-    checkSphere(i, sphereOf(parentKind), rows[j].name);
+    checkSphere(i, sphere, rows[j].name);
   });
 
   // Hosts: only a party organisation sits in a government unit (村党支部 → 村).

@@ -1,0 +1,268 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import ExcelJS from 'exceljs';
+import type { Unit } from '../src/db/types.ts';
+import { makePerson, makeUnit, TEST_PASSWORD } from './helpers/factories.ts';
+import { type Client, startTestApp, type TestApp } from './helpers/server.ts';
+
+/**
+ * Every state-changing route must leave an audit record in the same transaction as its write.
+ * The test enumerates the app's routes: a new POST/PUT/PATCH/DELETE route without a recipe here
+ * fails the test, so nobody can add a write path and forget its audit.
+ */
+
+/** Routes that change no database state at all, with the reason. */
+const NO_DATA_WRITTEN: Record<string, string> = {
+  'POST /preferences/large-type': 'sets a display-preference cookie only',
+};
+
+let t: TestApp;
+let office: Client;
+let officeUser: string;
+let town: Unit;
+
+before(async () => {
+  t = await startTestApp();
+  const gov = await makeUnit(t.world, t.world.rootId, 'county', '县政府', 'GOV');
+  town = await makeUnit(t.world, gov.id, 'township', '甲镇', 'TA');
+  const p = await makePerson(t.world, gov.id, [
+    { role: 'office', unitId: t.world.rootId, coversSubtree: true },
+  ]);
+  officeUser = p.username;
+  office = t.client();
+  await office.signIn(officeUser);
+});
+after(() => t.close());
+
+async function newUnitId(code: string): Promise<string> {
+  const u = await makeUnit(t.world, town.id, 'village', `村${code}`, code);
+  return u.id;
+}
+async function newPerson(): Promise<string> {
+  return (await makePerson(t.world, town.id)).id;
+}
+async function grantId(): Promise<string> {
+  const pid = await newPerson();
+  const r = await office.api('POST', '/api/v1/grants', { personId: pid, role: 'publisher', unitId: town.id });
+  return r.json().id;
+}
+async function tokenId(c: Client): Promise<string> {
+  return (await c.api('POST', '/api/v1/tokens', { name: 'x' })).json().id;
+}
+async function freshSignedIn(): Promise<{ c: Client; username: string }> {
+  const p = await makePerson(t.world, town.id);
+  const c = t.client();
+  await c.signIn(p.username);
+  return { c, username: p.username };
+}
+async function xlsx(rows: string[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('单位');
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+let importSeq = 0;
+async function previewId(): Promise<string> {
+  importSeq += 1;
+  const file = await xlsx([
+    ['单位编码', '单位名称', '单位类型', '上级单位编码'],
+    [`IMP${importSeq}`, `导入村${importSeq}`, '村', 'TA'],
+  ]);
+  const r = await office.upload(
+    '/api/v1/unit-imports',
+    {},
+    { field: 'file', filename: 'u.xlsx', content: file },
+  );
+  assert.equal(r.statusCode, 201, r.body);
+  return r.json().id;
+}
+
+const pw = { currentPassword: TEST_PASSWORD, newPassword: 'Changed-2026x', confirmPassword: 'Changed-2026x' };
+
+/** prepare() builds what the call needs (it may audit too); act() is the call under test. */
+interface Recipe<P = unknown> {
+  prepare?: () => Promise<P>;
+  act: (p: P) => Promise<{ statusCode: number; body: string }>;
+}
+const r = <P>(x: Recipe<P>) => x as Recipe;
+const otherParent = () => makeUnit(t.world, t.world.rootId, 'county', `另一政府${Math.random()}`);
+const importFile = async (code: string) =>
+  xlsx([
+    ['单位编码', '单位名称', '单位类型', '上级单位编码'],
+    [code, `导入村${code}`, '村', 'TA'],
+  ]);
+
+const recipes: Record<string, Recipe> = {
+  'POST /signin': r({
+    prepare: async () => {
+      const c = t.client();
+      await c.refreshCsrf();
+      return c;
+    },
+    act: (c: Client) => c.post('/signin', { form: { username: officeUser, password: TEST_PASSWORD } }),
+  }),
+  'POST /signout': r({ prepare: freshSignedIn, act: ({ c }) => c.post('/signout', { form: {} }) }),
+  'POST /account/password': r({
+    prepare: freshSignedIn,
+    act: ({ c }) => c.post('/account/password', { form: pw }),
+  }),
+  'POST /account/tokens': r({ act: () => office.post('/account/tokens', { form: { name: '页面令牌' } }) }),
+  'POST /account/tokens/:id/revoke': r({
+    prepare: () => tokenId(office),
+    act: (id) => office.post(`/account/tokens/${id}/revoke`, { form: {} }),
+  }),
+  'POST /admin/units': r({
+    act: () =>
+      office.post('/admin/units', {
+        form: { parentId: town.id, code: 'PG1', name: '页面村', kind: 'village' },
+      }),
+  }),
+  'POST /admin/units/:id': r({
+    prepare: () => newUnitId('PG2'),
+    act: (id) => office.post(`/admin/units/${id}`, { form: { name: '改名村' } }),
+  }),
+  'POST /admin/units/:id/move': r({
+    prepare: async () => ({ id: await newUnitId('PG3'), to: (await otherParent()).id }),
+    act: ({ id, to }) => office.post(`/admin/units/${id}/move`, { form: { parentId: to } }),
+  }),
+  'POST /admin/units/:id/retire': r({
+    prepare: () => newUnitId('PG4'),
+    act: (id) => office.post(`/admin/units/${id}/retire`, { form: { reason: '合并' } }),
+  }),
+  'POST /admin/units/import': r({
+    prepare: () => importFile('PGIMP'),
+    act: (content) =>
+      office.upload('/admin/units/import', {}, { field: 'file', filename: 'u.xlsx', content }),
+  }),
+  'POST /admin/units/import/:id/commit': r({
+    prepare: previewId,
+    act: (id) => office.post(`/admin/units/import/${id}/commit`, { form: {} }),
+  }),
+  'POST /admin/people': r({
+    act: () =>
+      office.post('/admin/people', {
+        form: { username: 'pageuser', displayName: '页面用户', unitId: town.id, password: 'Init-pass-2026' },
+      }),
+  }),
+  'POST /admin/people/:id': r({
+    prepare: newPerson,
+    act: (id) => office.post(`/admin/people/${id}`, { form: { displayName: '新名字', unitId: town.id } }),
+  }),
+  'POST /admin/people/:id/password': r({
+    prepare: newPerson,
+    act: (id) => office.post(`/admin/people/${id}/password`, { form: { password: 'Reset-pass-2026' } }),
+  }),
+  'POST /admin/people/:id/grants': r({
+    prepare: newPerson,
+    act: (id) => office.post(`/admin/people/${id}/grants`, { form: { role: 'reviewer', unitId: town.id } }),
+  }),
+  'POST /admin/grants/:id/revoke': r({
+    prepare: grantId,
+    act: (id) => office.post(`/admin/grants/${id}/revoke`, { form: {} }),
+  }),
+  'POST /api/v1/session': r({
+    act: () =>
+      t
+        .client()
+        .request('POST', '/api/v1/session', { json: { username: officeUser, password: TEST_PASSWORD } }),
+  }),
+  'DELETE /api/v1/session': r({ prepare: freshSignedIn, act: ({ c }) => c.api('DELETE', '/api/v1/session') }),
+  'POST /api/v1/me/password': r({
+    prepare: freshSignedIn,
+    act: ({ c }) => c.api('POST', '/api/v1/me/password', pw),
+  }),
+  'POST /api/v1/tokens': r({ act: () => office.api('POST', '/api/v1/tokens', { name: 'api' }) }),
+  'DELETE /api/v1/tokens/:id': r({
+    prepare: () => tokenId(office),
+    act: (id) => office.api('DELETE', `/api/v1/tokens/${id}`),
+  }),
+  'POST /api/v1/units': r({
+    act: () =>
+      office.api('POST', '/api/v1/units', {
+        parentId: town.id,
+        code: 'API1',
+        name: '接口村',
+        kind: 'village',
+      }),
+  }),
+  'PATCH /api/v1/units/:id': r({
+    prepare: () => newUnitId('API2'),
+    act: (id) => office.api('PATCH', `/api/v1/units/${id}`, { name: '接口改名' }),
+  }),
+  'POST /api/v1/units/:id/move': r({
+    prepare: async () => ({ id: await newUnitId('API3'), to: (await otherParent()).id }),
+    act: ({ id, to }) => office.api('POST', `/api/v1/units/${id}/move`, { parentId: to }),
+  }),
+  'POST /api/v1/units/:id/retire': r({
+    prepare: () => newUnitId('API4'),
+    act: (id) => office.api('POST', `/api/v1/units/${id}/retire`, { reason: '撤并' }),
+  }),
+  'POST /api/v1/unit-imports': r({
+    prepare: () => importFile('APIIMP'),
+    act: (content) =>
+      office.upload(
+        '/api/v1/unit-imports',
+        {},
+        { field: 'file', filename: 'u.xlsx', content },
+        { headers: { accept: 'application/json' } },
+      ),
+  }),
+  'POST /api/v1/unit-imports/:id/commit': r({
+    prepare: previewId,
+    act: (id) => office.api('POST', `/api/v1/unit-imports/${id}/commit`),
+  }),
+  'POST /api/v1/people': r({
+    act: () =>
+      office.api('POST', '/api/v1/people', {
+        username: 'apiuser',
+        displayName: '接口用户',
+        unitId: town.id,
+        password: 'Init-pass-2026',
+      }),
+  }),
+  'PATCH /api/v1/people/:id': r({
+    prepare: newPerson,
+    act: (id) => office.api('PATCH', `/api/v1/people/${id}`, { displayName: '接口新名', unitId: town.id }),
+  }),
+  'POST /api/v1/people/:id/password-reset': r({
+    prepare: newPerson,
+    act: (id) => office.api('POST', `/api/v1/people/${id}/password-reset`, { password: 'Reset-pass-2026' }),
+  }),
+  'POST /api/v1/grants': r({
+    prepare: newPerson,
+    act: (id) => office.api('POST', '/api/v1/grants', { personId: id, role: 'approver', unitId: town.id }),
+  }),
+  'DELETE /api/v1/grants/:id': r({
+    prepare: grantId,
+    act: (id) => office.api('DELETE', `/api/v1/grants/${id}`),
+  }),
+};
+
+async function auditCount(): Promise<number> {
+  const r = await t.db.db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+test('every state-changing route leaves an audit record', async () => {
+  const writes = t.app.gk.routes
+    .filter((x) => ['POST', 'PUT', 'PATCH', 'DELETE'].includes(x.method))
+    .map((x) => `${x.method} ${x.url}`);
+  const uncovered = writes.filter((k) => !(k in recipes) && !(k in NO_DATA_WRITTEN));
+  assert.deepEqual(uncovered, [], 'state-changing routes without an audit recipe');
+  const stale = Object.keys(recipes).filter((k) => !writes.includes(k));
+  assert.deepEqual(stale, [], 'recipes for routes that no longer exist');
+
+  for (const key of writes) {
+    if (key in NO_DATA_WRITTEN) continue;
+    const recipe = recipes[key];
+    const prepared = recipe.prepare ? await recipe.prepare() : undefined;
+    const before = await auditCount();
+    const res = await recipe.act(prepared);
+    assert.ok(res.statusCode < 400, `${key} failed with ${res.statusCode}: ${res.body.slice(0, 300)}`);
+    const after = await auditCount();
+    assert.ok(after > before, `${key} wrote no audit record`);
+  }
+});
