@@ -2,7 +2,10 @@
  * 简体中文 message catalog. Keys: error codes (stable, also sent to API clients) and UI texts.
  * Keep keys grouped by feature.
  */
+import { zhCNExtra } from './zh-CN-extra.ts';
+
 export const zhCN = {
+  ...zhCNExtra,
   // generic errors
   'error.internal': '系统出现意外错误，我们已记录。请稍后重试；如需帮助，请提供参考编号 {ref}。',
   'error.not_found': '您访问的页面不存在或已被移除。',

@@ -34,7 +34,7 @@ function uploadedFile(req: FastifyRequest): { fileName: string; buffer: Buffer }
   const part = (req.body as Record<string, unknown> | undefined)?.file as
     | { filename?: string; value?: unknown; type?: string }
     | undefined;
-  if (!part || part.type !== 'file' || !Buffer.isBuffer(part.value) || part.value.length === 0)
+  if (part?.type !== 'file' || !Buffer.isBuffer(part.value) || part.value.length === 0)
     throw new AppError('import.file_missing', { status: 422 });
   return { fileName: part.filename ?? 'upload', buffer: part.value };
 }
