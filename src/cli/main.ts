@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { systemActor } from '../auth/actor.ts';
 import { createToken } from '../auth/tokens.ts';
 import { runBackup, runRestore } from '../backup/cli.ts';
@@ -15,6 +17,9 @@ import { grantRole } from '../people/grant-role.ts';
 import { ConfigError, loadConfig } from '../server/config.ts';
 import { serve } from '../server/serve.ts';
 import { createTenant, findTenant } from '../units/create-tenant.ts';
+import { commitUnitImport } from '../units/import/commit-unit-import.ts';
+import { previewUnitImport } from '../units/import/preview-unit-import.ts';
+import { errorText } from '../units/import/views.tsx';
 import { findUnitByCode } from '../units/queries.ts';
 import { flag, type ParsedArgs, parseArgs, requireFlag, UsageError } from './args.ts';
 
@@ -107,6 +112,22 @@ export async function run(argv: string[], out: Out): Promise<number> {
       });
     case 'user':
       return userCommand(sub, args, out);
+    case 'import-units':
+      if (!sub) throw new UsageError('usage: import-units FILE');
+      return withDb(async (_h, tenantCtx) => {
+        const ctx = await tenantCtx();
+        const preview = await previewUnitImport(ctx, { fileName: basename(sub), buffer: readFileSync(sub) });
+        if (preview.errors.length > 0) {
+          for (const e of preview.errors) out.err(`${e.row ? `第 ${e.row} 行：` : ''}${errorText(e)}`);
+          out.err(
+            `未导入：发现 ${preview.errors.length} 处问题 (nothing imported: ${preview.errors.length} problems)`,
+          );
+          return 1;
+        }
+        const r = await commitUnitImport(ctx, preview.id);
+        out.log(`已导入 ${r.count} 个单位 (imported ${r.count} units)`);
+        return 0;
+      });
     case 'backup':
       if (!sub) throw new UsageError('usage: backup FILE');
       return withDb(async (h) => {
@@ -193,6 +214,10 @@ function generatePassword(): string {
 export function describeError(e: unknown): string {
   if (e instanceof ConfigError) return e.message;
   if (e instanceof UsageError) return `错误 (error): ${e.message}`;
+  const errno = e as NodeJS.ErrnoException;
+  if (errno?.code === 'ENOENT') return `错误：找不到文件 (file not found): ${errno.path ?? ''}`;
+  if (errno?.code === 'ECONNREFUSED')
+    return `错误：无法连接数据库 (database connection refused): ${errno.message}`;
   if (e instanceof AppError) {
     const fields = e.fields.map((f) => `  - ${f.field}: ${t(f.code, f.params ?? {})}`).join('\n');
     return `错误 [${e.code}]: ${t(e.code, e.params)}${fields ? `\n${fields}` : ''}`;
