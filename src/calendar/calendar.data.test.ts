@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import chineseDays from 'chinese-days';
+import { readReference } from '../../test/helpers/reference.ts';
 import { shippedCalendar } from './calendar.ts';
 import { SHIPPED_YEARS } from './holidays-data.ts';
 
@@ -14,16 +14,9 @@ import { SHIPPED_YEARS } from './holidays-data.ts';
  * holiday/workday lists). A disagreement means a transcription error until proven otherwise.
  */
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const _repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const require = createRequire(import.meta.url);
 const cal = shippedCalendar();
-
-function readReference(name: string): unknown {
-  const file = path.resolve(repoRoot, '../shared/reference', name);
-  // Fail, never skip: without the reference the calendar would ship unverified.
-  if (!existsSync(file)) assert.fail(`reference file not found: ${file} (expected next to the repository)`);
-  return JSON.parse(readFileSync(file, 'utf8'));
-}
 
 function* daysOf(year: number): Generator<string> {
   for (

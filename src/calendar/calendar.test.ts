@@ -1,20 +1,12 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { readReference } from '../../test/helpers/reference.ts';
 import { AppError } from '../lib/errors.ts';
 import { shippedCalendar, WorkingCalendar, type YearArrangement } from './calendar.ts';
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const _repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const cal = shippedCalendar();
-
-function readReference(name: string): unknown {
-  const file = path.resolve(repoRoot, '../shared/reference', name);
-  // Fail, never skip: without the reference the calendar would ship unverified.
-  if (!existsSync(file)) assert.fail(`reference file not found: ${file} (expected next to the repository)`);
-  return JSON.parse(readFileSync(file, 'utf8'));
-}
 
 function assertCode(fn: () => unknown, code: string) {
   assert.throws(fn, (e: unknown) => e instanceof AppError && e.code === code, `expected ${code}`);
