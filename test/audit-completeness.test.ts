@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import ExcelJS from 'exceljs';
+import { addGuidingEntry } from '../src/catalog/add-guiding-entry.ts';
+import { claimExclusion } from '../src/catalog/claim-exclusion.ts';
+import { createGuidingCatalog } from '../src/catalog/create-guiding-catalog.ts';
 import type { Unit } from '../src/db/types.ts';
+import { notify } from '../src/notify/notify.ts';
 import { makePerson, makeUnit, TEST_PASSWORD } from './helpers/factories.ts';
 import { type Client, startTestApp, type TestApp } from './helpers/server.ts';
 
@@ -92,7 +96,270 @@ const importFile = async (code: string) =>
     [code, `导入村${code}`, '村', 'TA'],
   ]);
 
+/** An unread notification for the signed-in office person (marking read is audited: src/notify/mark-read.ts). */
+let noteSeq = 0;
+async function officeNotification(): Promise<string> {
+  noteSeq += 1;
+  const me = await t.db.db
+    .selectFrom('people')
+    .select('id')
+    .where('username', '=', officeUser)
+    .executeTakeFirstOrThrow();
+  await notify(t.world.system, {
+    personIds: [me.id],
+    kind: 'test',
+    title: `提醒${noteSeq}`,
+    body: '正文',
+    dedupeKey: `audit-completeness:${noteSeq}`,
+    email: false,
+  });
+  const n = await t.db.db
+    .selectFrom('notifications')
+    .select('id')
+    .where('dedupe_key', '=', `audit-completeness:${noteSeq}`)
+    .executeTakeFirstOrThrow();
+  return n.id;
+}
+
+// Catalogs: made through the operations as the system, so the office signed in here is never the
+// claimant of a claim it decides.
+const entryJson = {
+  level1: '机构职能',
+  item: '机构设置',
+  mode: 'proactive',
+  timing: 'standing',
+  audience: 'public',
+  requiredChannels: ['portal'],
+};
+const entryForm = { ...entryJson, requiredChannels: 'portal' } as Record<string, string>;
+let catalogSeq = 0;
+async function catalogId(): Promise<string> {
+  catalogSeq += 1;
+  const c = await createGuidingCatalog(t.world.system, {
+    ownerUnitId: t.world.rootId,
+    unitKind: 'village',
+    domain: 'village',
+    name: `村务目录${catalogSeq}`,
+  });
+  return c.id;
+}
+async function guidingEntryId(): Promise<string> {
+  return (
+    await addGuidingEntry(t.world.system, await catalogId(), { ...entryJson, item: `事项${catalogSeq}` })
+  ).id;
+}
+async function ownEntryId(): Promise<string> {
+  const r = await office.api('POST', `/api/v1/units/${town.id}/catalog/entries`, {
+    ...entryJson,
+    domain: 'government',
+    item: `自有事项${Math.random()}`,
+  });
+  return r.json().id;
+}
+let claimSeq = 0;
+async function claimId(): Promise<string> {
+  claimSeq += 1;
+  const village = await newUnitId(`CLM${claimSeq}`);
+  const entry = await guidingEntryId();
+  return (await claimExclusion(t.world.system, village, { entryId: entry, reason: '本村无此事项' })).id;
+}
+async function catalogFile(item: string): Promise<Buffer> {
+  return xlsx([
+    ['一级事项', '事项名称', '公开方式', '公开对象', '公开时间类型', '公开渠道和载体（必选）'],
+    ['村务', item, '主动', '社会公开', '长期', '公开栏'],
+  ]);
+}
+async function catalogPreviewId(): Promise<string> {
+  const id = await catalogId();
+  const r = await office.upload(
+    `/api/v1/catalogs/${id}/imports`,
+    {},
+    { field: 'file', filename: 'c.xlsx', content: await catalogFile('导入事项') },
+    { headers: { accept: 'application/json' } },
+  );
+  assert.equal(r.statusCode, 201, r.body);
+  return r.json().id;
+}
+
 const recipes: Record<string, Recipe> = {
+  'POST /admin/catalogs': r({
+    act: () =>
+      office.post('/admin/catalogs', {
+        form: { ownerUnitId: t.world.rootId, unitKind: 'village', domain: 'finance', name: '页面目录' },
+      }),
+  }),
+  'POST /admin/catalogs/:id': r({
+    prepare: catalogId,
+    act: (id) => office.post(`/admin/catalogs/${id}`, { form: { name: '改名目录' } }),
+  }),
+  'POST /admin/catalogs/:id/retire': r({
+    prepare: catalogId,
+    act: (id) => office.post(`/admin/catalogs/${id}/retire`, { form: { reason: '合并' } }),
+  }),
+  'POST /admin/catalogs/:id/entries': r({
+    prepare: catalogId,
+    act: (id) => office.post(`/admin/catalogs/${id}/entries`, { form: entryForm }),
+  }),
+  'POST /admin/catalog-entries/:id': r({
+    prepare: guidingEntryId,
+    act: (id) => office.post(`/admin/catalog-entries/${id}`, { form: { ...entryForm, item: '改名事项' } }),
+  }),
+  'POST /admin/catalog-entries/:id/retire': r({
+    prepare: guidingEntryId,
+    act: (id) => office.post(`/admin/catalog-entries/${id}/retire`, { form: { reason: '不再需要' } }),
+  }),
+  'POST /admin/units/:id/catalog/entries': r({
+    act: () =>
+      office.post(`/admin/units/${town.id}/catalog/entries`, {
+        form: { ...entryForm, domain: 'government', item: '页面自有事项' },
+      }),
+  }),
+  'POST /admin/units/:id/catalog/exclusions': r({
+    prepare: async () => ({ village: await newUnitId('PGX1'), entry: await guidingEntryId() }),
+    act: ({ village, entry }) =>
+      office.post(`/admin/units/${village}/catalog/exclusions`, {
+        form: { entryId: entry, reason: '无此事项' },
+      }),
+  }),
+  'POST /admin/catalog-exclusions/:id/accept': r({
+    prepare: claimId,
+    act: (id) => office.post(`/admin/catalog-exclusions/${id}/accept`, { form: {} }),
+  }),
+  'POST /admin/catalog-exclusions/:id/reject': r({
+    prepare: claimId,
+    act: (id) => office.post(`/admin/catalog-exclusions/${id}/reject`, { form: { reason: '应当公开' } }),
+  }),
+  'POST /admin/catalog-exclusions/:id/withdraw': r({
+    prepare: claimId,
+    act: (id) => office.post(`/admin/catalog-exclusions/${id}/withdraw`, { form: { back: 'claims' } }),
+  }),
+  'POST /admin/catalogs/:id/import': r({
+    prepare: async () => ({ id: await catalogId(), content: await catalogFile('页面导入') }),
+    act: ({ id, content }) =>
+      office.upload(`/admin/catalogs/${id}/import`, {}, { field: 'file', filename: 'c.xlsx', content }),
+  }),
+  'POST /admin/units/:id/catalog/import': r({
+    prepare: () => catalogFile('页面自有导入'),
+    act: (content) =>
+      office.upload(
+        `/admin/units/${town.id}/catalog/import`,
+        {},
+        { field: 'file', filename: 'c.xlsx', content },
+      ),
+  }),
+  'POST /admin/catalog-imports/:id/commit': r({
+    prepare: catalogPreviewId,
+    act: (id) => office.post(`/admin/catalog-imports/${id}/commit`, { form: {} }),
+  }),
+  'POST /api/v1/catalogs': r({
+    act: () =>
+      office.api('POST', '/api/v1/catalogs', {
+        ownerUnitId: t.world.rootId,
+        unitKind: 'township',
+        domain: 'government',
+        name: '接口目录',
+      }),
+  }),
+  'PATCH /api/v1/catalogs/:id': r({
+    prepare: catalogId,
+    act: (id) => office.api('PATCH', `/api/v1/catalogs/${id}`, { name: '接口改名' }),
+  }),
+  'POST /api/v1/catalogs/:id/retire': r({
+    prepare: catalogId,
+    act: (id) => office.api('POST', `/api/v1/catalogs/${id}/retire`, { reason: '废止' }),
+  }),
+  'POST /api/v1/catalogs/:id/entries': r({
+    prepare: catalogId,
+    act: (id) => office.api('POST', `/api/v1/catalogs/${id}/entries`, entryJson),
+  }),
+  'PATCH /api/v1/catalog-entries/:id': r({
+    prepare: ownEntryId,
+    act: (id) =>
+      office.api('PATCH', `/api/v1/catalog-entries/${id}`, {
+        ...entryJson,
+        domain: 'government',
+        item: '改',
+      }),
+  }),
+  'POST /api/v1/catalog-entries/:id/retire': r({
+    prepare: ownEntryId,
+    act: (id) => office.api('POST', `/api/v1/catalog-entries/${id}/retire`, { reason: '删除' }),
+  }),
+  'POST /api/v1/units/:id/catalog/entries': r({
+    act: () =>
+      office.api('POST', `/api/v1/units/${town.id}/catalog/entries`, {
+        ...entryJson,
+        domain: 'government',
+        item: '接口自有事项',
+      }),
+  }),
+  'POST /api/v1/units/:id/catalog/exclusions': r({
+    prepare: async () => ({ village: await newUnitId('APIX1'), entry: await guidingEntryId() }),
+    act: ({ village, entry }) =>
+      office.api('POST', `/api/v1/units/${village}/catalog/exclusions`, { entryId: entry, reason: '无' }),
+  }),
+  'POST /api/v1/catalog-exclusions/:id/accept': r({
+    prepare: claimId,
+    act: (id) => office.api('POST', `/api/v1/catalog-exclusions/${id}/accept`, {}),
+  }),
+  'POST /api/v1/catalog-exclusions/:id/reject': r({
+    prepare: claimId,
+    act: (id) => office.api('POST', `/api/v1/catalog-exclusions/${id}/reject`, { reason: '应公开' }),
+  }),
+  'POST /api/v1/catalog-exclusions/:id/withdraw': r({
+    prepare: claimId,
+    act: (id) => office.api('POST', `/api/v1/catalog-exclusions/${id}/withdraw`, {}),
+  }),
+  'POST /api/v1/catalogs/:id/imports': r({
+    prepare: async () => ({ id: await catalogId(), content: await catalogFile('接口导入') }),
+    act: ({ id, content }) =>
+      office.upload(
+        `/api/v1/catalogs/${id}/imports`,
+        {},
+        { field: 'file', filename: 'c.xlsx', content },
+        { headers: { accept: 'application/json' } },
+      ),
+  }),
+  'POST /api/v1/units/:id/catalog/imports': r({
+    prepare: () => catalogFile('接口自有导入'),
+    act: (content) =>
+      office.upload(
+        `/api/v1/units/${town.id}/catalog/imports`,
+        {},
+        { field: 'file', filename: 'c.xlsx', content },
+        { headers: { accept: 'application/json' } },
+      ),
+  }),
+  'POST /api/v1/catalog-imports/:id/commit': r({
+    prepare: catalogPreviewId,
+    act: (id) => office.api('POST', `/api/v1/catalog-imports/${id}/commit`),
+  }),
+  'POST /admin/calendar/:year': r({
+    act: () =>
+      office.post('/admin/calendar/2031', {
+        form: { holidays: '2031-01-01', makeupWorkdays: '', source: '页面录入' },
+      }),
+  }),
+  'POST /admin/calendar/:year/upload': r({
+    act: () =>
+      office.upload(
+        '/admin/calendar/2032/upload',
+        {},
+        {
+          field: 'file',
+          filename: '2032.csv',
+          content: Buffer.from('2032-01-01,放假\n'),
+        },
+      ),
+  }),
+  'PUT /api/v1/calendar/:year': r({
+    act: () =>
+      office.api('PUT', '/api/v1/calendar/2033', {
+        holidays: ['2033-01-01'],
+        makeupWorkdays: [],
+        source: '接口录入',
+      }),
+  }),
   'POST /signin': r({
     prepare: async () => {
       const c = t.client();
@@ -235,6 +502,22 @@ const recipes: Record<string, Recipe> = {
   'DELETE /api/v1/grants/:id': r({
     prepare: grantId,
     act: (id) => office.api('DELETE', `/api/v1/grants/${id}`),
+  }),
+  'POST /notifications/:id/read': r({
+    prepare: officeNotification,
+    act: (id) => office.post(`/notifications/${id}/read`, { form: {} }),
+  }),
+  'POST /notifications/read-all': r({
+    prepare: officeNotification,
+    act: () => office.post('/notifications/read-all', { form: {} }),
+  }),
+  'POST /api/v1/notifications/:id/read': r({
+    prepare: officeNotification,
+    act: (id) => office.api('POST', `/api/v1/notifications/${id}/read`),
+  }),
+  'POST /api/v1/notifications/read-all': r({
+    prepare: officeNotification,
+    act: () => office.api('POST', '/api/v1/notifications/read-all'),
   }),
 };
 

@@ -208,3 +208,32 @@ describe('sign-in, sessions, CSRF, rate limits, tokens', () => {
     assert.equal(after.json().error.code, 'auth.token_invalid');
   });
 });
+
+describe('initial passwords must be changed first', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp();
+  });
+  after(() => t.close());
+
+  test('the back office and the API wait until the initial password is changed', async () => {
+    const gov = await makeUnit(t.world, t.world.rootId, 'county', '县政府');
+    const p = await makePerson(t.world, gov.id, [
+      { role: 'office', unitId: t.world.rootId, coversSubtree: true },
+    ]);
+    await t.db.db.updateTable('people').set({ must_change_password: 1 }).where('id', '=', p.id).execute();
+    const c = t.client();
+    const res = await c.signIn(p.username);
+    assert.equal(res.headers.location, '/account');
+    const admin = await c.get('/admin/units');
+    assert.equal(admin.statusCode, 303);
+    assert.match(String(admin.headers.location), /^\/account/);
+    assert.equal((await c.api('GET', '/api/v1/units')).json().error.code, 'auth.password_change_required');
+    assert.equal((await c.get('/')).statusCode, 200, 'the public portal stays open');
+    const changed = await c.post('/account/password', {
+      form: { currentPassword: TEST_PASSWORD, newPassword: 'Mine-2026-ok', confirmPassword: 'Mine-2026-ok' },
+    });
+    assert.equal(changed.statusCode, 303);
+    assert.equal((await c.get('/admin/units')).statusCode, 200);
+  });
+});

@@ -33,8 +33,11 @@ function items(actor: Actor) {
     out.push({ href: '/admin/units/import', label: t('admin.units_import') });
   if (hasPermissionSomewhere(actor, 'person.view'))
     out.push({ href: '/admin/people', label: t('admin.people') });
+  if (hasPermissionSomewhere(actor, 'catalog.view'))
+    out.push({ href: '/admin/catalogs', label: t('admin.catalogs') });
   if (hasPermissionSomewhere(actor, 'audit.view'))
     out.push({ href: '/admin/audit', label: t('admin.audit') });
+  out.push({ href: '/admin/calendar', label: t('calendar.title') });
   out.push({ href: '/account', label: t('admin.account') });
   return out;
 }

@@ -4,7 +4,10 @@ import { t } from '../i18n/index.ts';
 import { redirect } from '../server/context.ts';
 import { sendPage } from '../server/html.ts';
 import { pageMeta } from '../server/page.ts';
+import { UNIT_KINDS } from '../units/kinds.ts';
 import { Dashboard } from './views.tsx';
+
+const KIND_ORDER = Object.keys(UNIT_KINDS);
 
 export function registerAdminRoutes(app: FastifyInstance): void {
   app.get('/admin', async (req, reply) => {
@@ -34,7 +37,9 @@ export function registerAdminRoutes(app: FastifyInstance): void {
       reply,
       Dashboard({
         ...pageMeta(req, t('admin.dashboard'), 'admin'),
-        counts: counts.map((c) => ({ kind: c.kind, n: Number(c.n) })),
+        counts: counts
+          .map((c) => ({ kind: c.kind, n: Number(c.n) }))
+          .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind)),
         grants: grants.map((g) => ({
           role: g.role,
           unitName: g.name,

@@ -37,7 +37,7 @@ export function Dashboard(
             {p.counts.map((c) => (
               <tr key={c.kind}>
                 <td>{t(`kind.${c.kind}`)}</td>
-                <td>{c.n}</td>
+                <td class="num">{c.n}</td>
               </tr>
             ))}
           </tbody>

@@ -35,49 +35,51 @@ export function AuditPage(
         {f.targetId && <input type="hidden" name="targetId" value={f.targetId} />}
         <button type="submit">{t('common.filter')}</button>
       </form>
-      <table class="audit">
-        <thead>
-          <tr>
-            <th scope="col">{t('audit.at')}</th>
-            <th scope="col">{t('audit.actor')}</th>
-            <th scope="col">{t('audit.action')}</th>
-            <th scope="col">{t('audit.summary')}</th>
-            <th scope="col">{t('audit.unit')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {p.rows.map((r) => (
-            <tr key={r.id}>
-              <td>{fmtTime(r.at)}</td>
-              <td>{r.actor_name}</td>
-              <td>
-                <code>{r.action}</code>
-              </td>
-              <td>
-                {r.summary}
-                {(r.before_json || r.after_json) && (
-                  <details>
-                    <summary>{t('audit.details')}</summary>
-                    {r.before_json && (
-                      <>
-                        <p>{t('audit.before')}</p>
-                        <pre>{pretty(r.before_json)}</pre>
-                      </>
-                    )}
-                    {r.after_json && (
-                      <>
-                        <p>{t('audit.after')}</p>
-                        <pre>{pretty(r.after_json)}</pre>
-                      </>
-                    )}
-                  </details>
-                )}
-              </td>
-              <td>{r.unit_name ?? '—'}</td>
+      <div class="table-scroll" role="region" aria-label={t('admin.audit')} tabindex={0}>
+        <table class="audit">
+          <thead>
+            <tr>
+              <th scope="col">{t('audit.at')}</th>
+              <th scope="col">{t('audit.actor')}</th>
+              <th scope="col">{t('audit.action')}</th>
+              <th scope="col">{t('audit.summary')}</th>
+              <th scope="col">{t('audit.unit')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {p.rows.map((r) => (
+              <tr key={r.id}>
+                <td>{fmtTime(r.at)}</td>
+                <td>{r.actor_name}</td>
+                <td>
+                  <code>{r.action}</code>
+                </td>
+                <td>
+                  {r.summary}
+                  {(r.before_json || r.after_json) && (
+                    <details>
+                      <summary>{t('audit.details')}</summary>
+                      {r.before_json && (
+                        <>
+                          <p>{t('audit.before')}</p>
+                          <pre>{pretty(r.before_json)}</pre>
+                        </>
+                      )}
+                      {r.after_json && (
+                        <>
+                          <p>{t('audit.after')}</p>
+                          <pre>{pretty(r.after_json)}</pre>
+                        </>
+                      )}
+                    </details>
+                  )}
+                </td>
+                <td>{r.unit_name ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {p.rows.length === 0 && <p>{t('common.none_found')}</p>}
       <nav class="pager" aria-label={t('common.pagination')}>
         {p.page > 1 && <a href={qs(p.page - 1)}>{t('common.prev')}</a>}

@@ -17,7 +17,11 @@ export interface Actor {
   /** Shown in the audit log. */
   name: string;
   username: string | null;
+  /** The person's own name (姓名), for display. */
+  displayName?: string;
   grants: EffectiveGrant[];
+  /** Signed in with an initial or reset password: must change it before doing anything else. */
+  mustChangePassword?: boolean;
 }
 
 export function anonymousActor(tenantId: string): Actor {
@@ -36,7 +40,7 @@ export function systemActor(tenantId: string, label = 'system'): Actor {
 export async function loadPersonActor(db: DbOrTx, tenantId: string, personId: string): Promise<Actor | null> {
   const person = await db
     .selectFrom('people')
-    .select(['id', 'username', 'display_name', 'status'])
+    .select(['id', 'username', 'display_name', 'status', 'must_change_password'])
     .where('tenant_id', '=', tenantId)
     .where('id', '=', personId)
     .executeTakeFirst();
@@ -58,6 +62,8 @@ export async function loadPersonActor(db: DbOrTx, tenantId: string, personId: st
     personId: person.id,
     name: `${person.display_name}（${person.username}）`,
     username: person.username,
+    displayName: person.display_name,
+    mustChangePassword: person.must_change_password === 1,
     grants: rows.map((r) => ({
       id: r.id,
       role: r.role,

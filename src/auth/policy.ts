@@ -20,7 +20,14 @@ export type Permission =
   | 'person.manage'
   | 'grant.manage'
   | 'audit.view'
-  | 'admin.enter';
+  | 'admin.enter'
+  // catalogs (公开目录): see, define guiding catalogs, edit a unit's own entries, claim "not applicable"
+  | 'catalog.view'
+  | 'catalog.manage'
+  | 'catalog.edit_own'
+  | 'catalog.exclude'
+  // working-day calendar (工作日历): holiday arrangements are tenant-wide
+  | 'calendar.manage';
 
 const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
   office: [
@@ -31,12 +38,24 @@ const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'person.manage',
     'grant.manage',
     'audit.view',
+    'catalog.view',
+    'catalog.manage',
+    'catalog.edit_own',
+    'catalog.exclude',
+    'calendar.manage',
   ],
-  approver: ['admin.enter', 'unit.view', 'person.view'],
-  reviewer: ['admin.enter', 'unit.view', 'person.view'],
-  publisher: ['admin.enter', 'unit.view'],
-  supervisor: ['admin.enter', 'unit.view'],
-  inspector: ['admin.enter', 'unit.view', 'audit.view'],
+  approver: [
+    'admin.enter',
+    'unit.view',
+    'person.view',
+    'catalog.view',
+    'catalog.edit_own',
+    'catalog.exclude',
+  ],
+  reviewer: ['admin.enter', 'unit.view', 'person.view', 'catalog.view'],
+  publisher: ['admin.enter', 'unit.view', 'catalog.view', 'catalog.edit_own'],
+  supervisor: ['admin.enter', 'unit.view', 'catalog.view'],
+  inspector: ['admin.enter', 'unit.view', 'audit.view', 'catalog.view'],
   party_member: [],
 };
 
@@ -132,4 +151,13 @@ export function unitVisibility(actor: Actor, perm: Permission, alias = 'u'): Raw
 /** Roles an actor may grant on a unit: everything, if it manages grants there. */
 export function canGrantOn(actor: Actor, unit: UnitRef): boolean {
   return can(actor, 'grant.manage', unit);
+}
+
+/**
+ * Visibility filter for personal records (a person's notifications): only their owner sees them,
+ * whatever grants anyone holds — not even the system actor lists someone's inbox through this.
+ */
+export function ownRecordVisibility(actor: Actor, column = 'person_id'): RawBuilder<SqlBool> {
+  if (actor.kind !== 'person' || !actor.personId) return sql<SqlBool>`1 = 0`;
+  return sql<SqlBool>`${sql.ref(column)} = ${actor.personId}`;
 }

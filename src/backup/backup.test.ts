@@ -109,10 +109,10 @@ describe('backup and restore round trip', () => {
     const started = Date.now();
     const b = await runBackup(source, out);
     const rows = Object.values(await snapshot(source.db)).reduce((n, r) => n + r.length, 0);
-    assert.equal(b, `已备份 9 张表、${rows} 行到 ${out}`);
+    assert.equal(b, `已备份 ${TABLE_ORDER.length} 张表、${rows} 行到 ${out}`);
     const t = await target();
     const r = await runRestore(t, out, false);
-    assert.match(r, new RegExp(`^已从 .+ 恢复 9 张表、${rows} 行到 `));
+    assert.match(r, new RegExp(`^已从 .+ 恢复 ${TABLE_ORDER.length} 张表、${rows} 行到 `));
     assert.doesNotMatch(r, /清除/);
     const again = await runRestore(t, out, true);
     assert.match(again, /已先清除目标数据库中原有的数据/);

@@ -28,6 +28,15 @@ export const TABLE_ORDER = [
   'login_attempts',
   'audit_log',
   'unit_imports',
+  'guiding_catalogs',
+  'catalog_entries',
+  'catalog_exclusions',
+  'catalog_imports',
+  'calendar_versions',
+  'deadline_changes',
+  'jobs',
+  'notifications',
+  'email_outbox',
 ];
 
 /** Tables guarded by append-only triggers: a forced restore lifts the guard to empty them. */

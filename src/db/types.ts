@@ -167,7 +167,193 @@ export interface UnitImportsTable {
   committed_at: string | null;
 }
 
+/** 公开领域: 党务, 政务, 财务, 村务, 办事. */
+export type CatalogDomain = 'party' | 'government' | 'finance' | 'village' | 'service';
+/** 主动公开 / 依申请公开. */
+export type DisclosureMode = 'proactive' | 'on_request';
+/** 长期 / 定期 / 即时 / 逐段. */
+export type DisclosureTiming = 'standing' | 'periodic' | 'immediate' | 'staged';
+export type DisclosurePeriod = 'monthly' | 'quarterly' | 'half_yearly' | 'yearly';
+/** 社会公开 / 党内公开 / 本单位 / 特定对象. */
+export type Audience = 'public' | 'partyInternal' | 'unitInternal' | 'specificGroup';
+
+/** 指导目录: defined by an office (owner unit) for one unit kind and one domain. */
+export interface GuidingCatalogsTable {
+  tenant_id: string;
+  id: string;
+  /** Applies to every unit of unit_kind in this unit's subtree (same sphere, or the region root). */
+  owner_unit_id: string;
+  unit_kind: UnitKind;
+  domain: CatalogDomain;
+  name: string;
+  description: string | null;
+  status: 'active' | 'retired';
+  retired_at: string | null;
+  retire_reason: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** 目录条目: of a guiding catalog (inherited, "7") or of one unit (its own, "X"); exactly one is set. */
+export interface CatalogEntriesTable {
+  tenant_id: string;
+  id: string;
+  guiding_catalog_id: string | null;
+  unit_id: string | null;
+  domain: CatalogDomain;
+  /** 一级事项 */
+  level1: string;
+  /** 二级事项 */
+  level2: string | null;
+  /** 事项名称 */
+  item: string;
+  /** 公开内容（要素） */
+  elements: string | null;
+  /** 公开依据 */
+  legal_basis: string | null;
+  mode: DisclosureMode;
+  timing: DisclosureTiming;
+  period: DisclosurePeriod | null;
+  /** 公开时限 in working days (SPEC §4: 5 by default, 20 under the OGI Regulation). */
+  time_limit_days: number;
+  /** 公开时限 as the catalog words it, when it says more than the number (null: derived from the fields). */
+  time_limit_text: string | null;
+  /** 最短公开时长 in working days; null = until changed or revoked. */
+  min_display_days: number | null;
+  audience: Audience;
+  /** JSON array of channel codes (src/catalog/vocabulary.ts). */
+  required_channels: string;
+  optional_channels: string;
+  /** 公开主体 */
+  subject: string | null;
+  /** 公开层级, e.g. 县级、乡级、村级 */
+  level: string | null;
+  responsible_role: RoleName;
+  sort_order: number;
+  status: 'active' | 'retired';
+  retired_at: string | null;
+  retire_reason: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A unit's claim that an inherited entry does not apply to it (不适用), and the office's decision. */
+export interface CatalogExclusionsTable {
+  tenant_id: string;
+  id: string;
+  unit_id: string;
+  entry_id: string;
+  reason: string;
+  /** claimed and accepted are live (the entry does not apply); rejected and withdrawn are history. */
+  status: 'claimed' | 'accepted' | 'rejected' | 'withdrawn';
+  created_by: string | null;
+  created_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_reason: string | null;
+}
+
+export interface CatalogImportsTable {
+  tenant_id: string;
+  id: string;
+  /** The target: a guiding catalog or a unit's own entries (exactly one is set). */
+  guiding_catalog_id: string | null;
+  unit_id: string | null;
+  file_name: string;
+  status: 'previewed' | 'committed' | 'discarded';
+  rows_json: string;
+  errors_json: string;
+  row_count: number;
+  error_count: number;
+  created_by: string | null;
+  created_at: string;
+  committed_at: string | null;
+}
+
+export interface CalendarVersionsTable {
+  tenant_id: string;
+  id: string;
+  year: number;
+  version: number;
+  holidays_json: string;
+  makeup_json: string;
+  source: string;
+  note: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** A deadline (of any feature) that a calendar change moved: old → new, and which change. */
+export interface DeadlineChangesTable {
+  tenant_id: string;
+  id: string;
+  subject_type: string;
+  subject_id: string;
+  old_date: string;
+  new_date: string;
+  calendar_version_id: string;
+  changed_at: string;
+}
+
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
+
+/** A durable job (src/jobs/): claimed by one worker at a time, retried with backoff. */
+export interface JobsTable {
+  tenant_id: string;
+  id: string;
+  kind: string;
+  payload_json: string;
+  /** Not before this instant (ISO); a retry moves it forward. */
+  run_at: string;
+  status: JobStatus;
+  /** Claims so far, counting the running one. */
+  attempts: number;
+  max_attempts: number;
+  locked_by: string | null;
+  /** A running job whose lock has passed is reclaimed (its worker is presumed dead). */
+  locked_until: string | null;
+  last_error: string | null;
+  /** Unique per tenant for good (e.g. `sweep.kind:2026-03-02`); null = no dedupe. */
+  dedupe_key: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
+/** An in-app notification (站内通知) for one person; dedupe_key makes a reminder arrive once. */
+export interface NotificationsTable {
+  tenant_id: string;
+  id: string;
+  person_id: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  created_at: string;
+  read_at: string | null;
+  dedupe_key: string;
+}
+
+/** Email waiting for (or done with) delivery by the 'email.send' job. */
+export interface EmailOutboxTable {
+  tenant_id: string;
+  id: string;
+  to_address: string;
+  subject: string;
+  text: string;
+  html: string | null;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+  dedupe_key: string | null;
+}
+
 export interface Database {
+  calendar_versions: CalendarVersionsTable;
+  deadline_changes: DeadlineChangesTable;
   tenants: TenantsTable;
   units: UnitsTable;
   people: PeopleTable;
@@ -177,6 +363,13 @@ export interface Database {
   login_attempts: LoginAttemptsTable;
   audit_log: AuditLogTable;
   unit_imports: UnitImportsTable;
+  guiding_catalogs: GuidingCatalogsTable;
+  catalog_entries: CatalogEntriesTable;
+  catalog_exclusions: CatalogExclusionsTable;
+  catalog_imports: CatalogImportsTable;
+  jobs: JobsTable;
+  notifications: NotificationsTable;
+  email_outbox: EmailOutboxTable;
 }
 
 export type Db = Kysely<Database>;
@@ -192,3 +385,6 @@ export type Grant = Selectable<GrantsTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
 export type Tenant = Selectable<TenantsTable>;
 export type { ColumnType };
+export type GuidingCatalog = Selectable<GuidingCatalogsTable>;
+export type CatalogEntry = Selectable<CatalogEntriesTable>;
+export type CatalogExclusion = Selectable<CatalogExclusionsTable>;

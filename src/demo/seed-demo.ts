@@ -7,6 +7,7 @@ import { createPerson } from '../people/create-person.ts';
 import { grantRole } from '../people/grant-role.ts';
 import { createTenant, findTenant } from '../units/create-tenant.ts';
 import { createUnit } from '../units/create-unit.ts';
+import { seedDemoCatalogs } from './catalogs/seed-catalogs.ts';
 import { DEMO_PEOPLE, DEMO_TENANT, DEMO_UNITS } from './county-data.ts';
 
 /**
@@ -69,6 +70,7 @@ export async function seedDemo(db: DbOrTx, now: Date): Promise<{ created: boolea
             coversSubtree: g.coversSubtree,
           });
       }
+      await seedDemoCatalogs(ctx, resolve, DEMO_TENANT.rootCode);
       return tenant.id;
     });
     return { created: true, tenantId };

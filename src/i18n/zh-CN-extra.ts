@@ -1,5 +1,9 @@
+import { calendarMessages } from './zh-CN/calendar.ts';
+import { catalogMessages } from './zh-CN/catalog.ts';
+import { notifyMessages } from './zh-CN/notify.ts';
+
 /**
  * Feature message catalogs merged into the zh-CN catalog. Each feature that grows many texts keeps
  * them in src/i18n/zh-CN/<feature>.ts and is listed here, so parallel work does not collide in one file.
  */
-export const zhCNExtra = {} as const;
+export const zhCNExtra = { ...calendarMessages, ...catalogMessages, ...notifyMessages } as const;

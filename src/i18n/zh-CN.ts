@@ -38,6 +38,8 @@ export const zhCN = {
   'auth.password_same': '新密码不能与当前密码相同。',
   'auth.password_mismatch': '两次输入的新密码不一致。',
   'auth.password_demo': '不能使用演示密码。',
+  'auth.password_change_required': '请先修改初始密码，然后才能继续使用。',
+  'flash.must_change_password': '请先修改初始密码。',
   'auth.token_invalid': '访问令牌无效或已撤销。',
   'token.not_found': '找不到该访问令牌。',
 

@@ -5,7 +5,12 @@ import type { DbOrTx, Unit } from '../db/types.ts';
  * Public reads of the unit directory. The organisation structure (names, kinds, contacts) is
  * public information; retired units are left out of listings but their pages still answer.
  */
-export async function listPublicUnits(db: DbOrTx, tenantId: string, q?: string): Promise<Unit[]> {
+export async function listPublicUnits(
+  db: DbOrTx,
+  tenantId: string,
+  q?: string,
+  parentId?: string,
+): Promise<Unit[]> {
   let query = db
     .selectFrom('units')
     .selectAll()
@@ -13,6 +18,7 @@ export async function listPublicUnits(db: DbOrTx, tenantId: string, q?: string):
     .where('status', '=', 'active')
     .where('kind', '!=', 'region');
   if (q) query = query.where(containsText('name', q));
+  if (parentId) query = query.where('parent_id', '=', parentId);
   return query.orderBy('depth').orderBy('sort_order').orderBy('code').execute();
 }
 

@@ -34,7 +34,7 @@ export function registerPortalRoutes(app: FastifyInstance): void {
         ...pageMeta(req, t('nav.portal'), 'portal'),
         townships,
         departments: units.filter((u) => u.kind === 'department'),
-        party: units.filter((u) => u.sphere === 'party' && u.depth <= 2),
+        party: units.filter((u) => u.kind === 'party_committee'),
         counts,
       }),
     );
@@ -54,7 +54,7 @@ export function registerPortalRoutes(app: FastifyInstance): void {
     if (!unit) throw new AppError('error.not_found', { status: 404 });
     const parent = unit.parent_id ? ((await findUnit(db, unit.tenant_id, unit.parent_id)) ?? null) : null;
     const host = unit.host_unit_id ? ((await findUnit(db, unit.tenant_id, unit.host_unit_id)) ?? null) : null;
-    const children = (await listPublicUnits(db, req.actor.tenantId)).filter((u) => u.parent_id === unit.id);
+    const children = await listPublicUnits(db, req.actor.tenantId, undefined, unit.id);
     return sendPage(reply, UnitPage({ ...pageMeta(req, unit.name, 'portal'), unit, parent, children, host }));
   });
 }

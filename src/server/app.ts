@@ -11,8 +11,11 @@ import type { TSchema } from 'typebox';
 import { registerAdminRoutes } from '../admin/routes.ts';
 import { registerAuditRoutes } from '../audit/routes.ts';
 import { registerAccountRoutes } from '../auth/routes.ts';
+import { registerCalendarRoutes } from '../calendar/routes.ts';
+import { registerCatalogRoutes } from '../catalog/routes.ts';
 import type { Db } from '../db/types.ts';
 import { compile } from '../lib/validate.ts';
+import { registerNotifyRoutes } from '../notify/routes.ts';
 import { registerPeopleRoutes } from '../people/routes.ts';
 import { registerPortalRoutes } from '../portal/routes.ts';
 import { registerUnitImportRoutes } from '../units/import/routes.ts';
@@ -112,6 +115,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   registerUnitRoutes(app);
   registerPeopleRoutes(app);
   registerAuditRoutes(app);
+  registerCatalogRoutes(app);
+  registerNotifyRoutes(app);
+  registerCalendarRoutes(app);
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
   return app;

@@ -7,6 +7,9 @@ import { AppError } from '../lib/errors.ts';
 
 export const ANON_CSRF_COOKIE = 'gk_csrf';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** With an initial or reset password, the back office, tokens and the API (but for the session and the password change) wait until it is changed. */
+const PASSWORD_CHANGE_BLOCKED = /^\/(admin|account\/tokens|api\/)/;
+const PASSWORD_CHANGE_ALLOWED = /^\/api\/v1\/(session|me\/password)(\?.*)?$/;
 
 /**
  * Resolves who is asking (bearer token, else session cookie, else anonymous) and enforces CSRF
@@ -42,6 +45,16 @@ export function registerAuthHooks(app: FastifyInstance): void {
         req.actor = actor;
         req.authVia = 'session';
         req.csrfToken = session.csrfToken;
+        if (
+          actor.mustChangePassword &&
+          PASSWORD_CHANGE_BLOCKED.test(req.url) &&
+          !PASSWORD_CHANGE_ALLOWED.test(req.url)
+        ) {
+          if (req.url.startsWith('/api/'))
+            throw new AppError('auth.password_change_required', { status: 403 });
+          if (req.method === 'GET') return reply.code(303).redirect('/account?ok=must_change_password');
+          throw new AppError('auth.password_change_required', { status: 403 });
+        }
         return;
       }
       reply.clearCookie(SESSION_COOKIE, { path: '/' });

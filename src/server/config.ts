@@ -1,4 +1,4 @@
-import { type DbTarget, parseDatabaseUrl } from '../db/connect.ts';
+import { type DbTarget, parseDatabaseUrl, redact } from '../db/connect.ts';
 
 /**
  * Configuration is read from the environment once, at start, and validated: a bad value stops
@@ -14,6 +14,10 @@ export interface Config {
   uploadLimitBytes: number;
   secureCookies: boolean;
   publicUrl: string | null;
+  /** GONGKAI_SMTP_URL, e.g. smtp://user:pass@host:587 (smtps:// for implicit TLS); null = no email. */
+  smtpUrl: string | null;
+  /** GONGKAI_MAIL_FROM: the From header of notification emails. */
+  mailFrom: string;
 }
 
 export class ConfigError extends Error {
@@ -80,6 +84,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems,
   );
   const host = env.HOST?.trim() || '0.0.0.0';
+  const smtpUrl = parseSmtpUrl(env.GONGKAI_SMTP_URL, problems);
+  const mailFrom = env.GONGKAI_MAIL_FROM?.trim() || 'Gongkai <noreply@localhost>';
+  if (!/^[^\s@<>]+@[^\s@<>]+$|<[^\s@<>]+@[^\s@<>]+>$/.test(mailFrom))
+    problems.push(
+      `GONGKAI_MAIL_FROM must be an address such as "公开平台 <noreply@example.gov.cn>" (got "${mailFrom}")`,
+    );
   if (problems.length) throw new ConfigError(problems);
   return {
     port,
@@ -91,5 +101,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadLimitBytes: uploadMb * 1024 * 1024,
     secureCookies,
     publicUrl,
+    smtpUrl,
+    mailFrom,
   };
+}
+
+function parseSmtpUrl(raw: string | undefined, problems: string[]): string | null {
+  const v = raw?.trim();
+  if (!v) return null;
+  let u: URL | null = null;
+  try {
+    u = new URL(v);
+  } catch {
+    // reported below
+  }
+  if (!u || !['smtp:', 'smtps:'].includes(u.protocol) || !u.hostname) {
+    problems.push(
+      `GONGKAI_SMTP_URL must look like smtp://USER:PASSWORD@HOST:587 or smtps://HOST:465 (got "${redact(v)}")`,
+    );
+    return null;
+  }
+  return v;
 }

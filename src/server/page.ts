@@ -21,5 +21,6 @@ export function pageMeta(
     currentPath: req.url.split('?')[0],
     flash: flashKey && hasMessage(flashKey) ? t(flashKey) : null,
     largeType: req.cookies[LARGE_TYPE_COOKIE] === '1',
+    unreadCount: req.unreadNotifications,
   };
 }

@@ -1,3 +1,5 @@
+import { registerBuiltinJobs } from '../jobs/builtin-jobs.ts';
+import { startWorker } from '../jobs/worker.ts';
 import { buildApp } from './app.ts';
 import { boot } from './boot.ts';
 import { loadConfig } from './config.ts';
@@ -8,8 +10,11 @@ export async function serve(): Promise<void> {
   const config = loadConfig();
   const { handle, tenant } = await boot(config, (m) => console.log(`[gongkai] ${m}`));
   const app = await buildApp({ db: handle.db, dialect: handle.dialect, config, tenant });
+  registerBuiltinJobs();
+  const worker = startWorker({ db: handle.db, config, log: (m) => app.log.warn(m) }, { intervalMs: 30_000 });
   const shutdown = async (signal: string) => {
     console.log(`[gongkai] ${signal}: shutting down`);
+    await worker.stop();
     await app.close();
     await handle.close();
     process.exit(0);

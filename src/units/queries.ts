@@ -66,6 +66,8 @@ export interface UnitListFilter {
   kind?: string;
   status?: 'active' | 'retired' | 'all';
   parentId?: string;
+  /** Only these units (e.g. the ancestors named by a path). */
+  ids?: string[];
 }
 
 /** Every unit the actor may see, in tree order (path). */
@@ -83,6 +85,10 @@ export async function listVisibleUnits(
   if (status !== 'all') q = q.where('u.status', '=', status);
   if (filter.kind) q = q.where('u.kind', '=', filter.kind as Unit['kind']);
   if (filter.parentId) q = q.where('u.parent_id', '=', filter.parentId);
+  if (filter.ids) {
+    if (filter.ids.length === 0) return [];
+    q = q.where('u.id', 'in', filter.ids);
+  }
   if (filter.q) {
     const needle = filter.q;
     q = q.where((eb) => eb.or([containsText('u.name', needle), containsText('u.code', needle)]));

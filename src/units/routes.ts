@@ -96,9 +96,7 @@ export function registerUnitRoutes(app: FastifyInstance): void {
   ) => {
     const unit = await getVisibleUnit(db, req.actor, id);
     const ancestorIds = unit.path.split('/').filter((x) => x && x !== unit.id);
-    const ancestors = (await listVisibleUnits(db, req.actor, { status: 'all' })).filter((u) =>
-      ancestorIds.includes(u.id),
-    );
+    const ancestors = await listVisibleUnits(db, req.actor, { status: 'all', ids: ancestorIds });
     const children = await listVisibleUnits(db, req.actor, { parentId: unit.id, status: 'all' });
     const canManage = can(req.actor, 'unit.manage', unit);
     const moveTargets = canManage

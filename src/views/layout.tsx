@@ -12,6 +12,8 @@ export interface PageMeta {
   area: 'portal' | 'admin' | 'account';
   currentPath?: string;
   flash?: string | null;
+  /** Unread notifications of the signed-in person (src/notify/), shown as 通知(N) in the header. */
+  unreadCount?: number | null;
 }
 
 /**
@@ -57,8 +59,16 @@ export function Layout(props: PageMeta & { children: ComponentChildren; largeTyp
               )}
               {signedIn ? (
                 <>
+                  <a
+                    href="/notifications"
+                    aria-label={
+                      props.unreadCount ? t('notify.nav_unread_label', { n: props.unreadCount }) : undefined
+                    }
+                  >
+                    {props.unreadCount ? t('notify.nav_unread', { n: props.unreadCount }) : t('notify.nav')}
+                  </a>
                   <a href="/account" aria-current={area === 'account' ? 'page' : undefined}>
-                    {actor.username}
+                    {actor.displayName ?? actor.username}
                   </a>
                   <form method="post" action="/signout" class="inline">
                     <input type="hidden" name="_csrf" value={props.csrfToken} />

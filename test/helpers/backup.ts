@@ -9,6 +9,7 @@ import { createToken } from '../../src/auth/tokens.ts';
 import { type AnyDb, describeTables, keyColumns, type Row } from '../../src/backup/tables.ts';
 import type { Database } from '../../src/db/types.ts';
 import { newId } from '../../src/lib/ids.ts';
+import { notify } from '../../src/notify/notify.ts';
 import { revokeGrant } from '../../src/people/revoke-grant.ts';
 import { createUnit } from '../../src/units/create-unit.ts';
 import { moveUnit } from '../../src/units/move-unit.ts';
@@ -92,6 +93,21 @@ export async function seedSample(db: Kysely<Database>, opts: { loginAttempts?: n
       committed_at: null,
     })
     .execute();
+
+  // A notification with its queued email (outbox row + delivery job).
+  await db.updateTable('people').set({ email: 'clerk@example.cn' }).where('id', '=', clerk.id).execute();
+  await notify(
+    w.system,
+    {
+      personIds: [clerk.id],
+      kind: 'test',
+      title: '提醒',
+      body: '正文\n第二行',
+      dedupeKey: 'r1',
+      email: true,
+    },
+    { mailEnabled: true, publicUrl: null },
+  );
 
   const other = await makeWorld(db);
   await makeUnit(other, other.rootId, 'township', '另一个县的镇');

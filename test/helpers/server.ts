@@ -33,6 +33,8 @@ export function testConfig(over: Partial<Config> = {}): Config {
     uploadLimitBytes: 20 * 1024 * 1024,
     secureCookies: false,
     publicUrl: null,
+    smtpUrl: null,
+    mailFrom: 'Gongkai <noreply@localhost>',
     ...over,
   };
 }

@@ -1,0 +1,40 @@
+import { recordAudit } from '../audit/record-audit.ts';
+import type { CatalogExclusion } from '../db/types.ts';
+import { inTransaction, type OpContext } from '../lib/context.ts';
+import { parse } from '../lib/validate.ts';
+import { exclusionToDecide } from './access.ts';
+import { findExclusion } from './queries.ts';
+import { OptionalReasonInput } from './schemas.ts';
+
+/** The unit withdraws its own "not applicable" claim: the entry applies to it again. */
+export async function withdrawExclusion(ctx: OpContext, id: string, raw: unknown): Promise<CatalogExclusion> {
+  const input = parse(OptionalReasonInput, raw);
+  return inTransaction(ctx, async (tx) => {
+    const { exclusion, unit, entry } = await exclusionToDecide(tx.db, tx.actor, id, 'catalog.exclude', [
+      'claimed',
+      'accepted',
+    ]);
+    const changes = {
+      status: 'withdrawn' as const,
+      decided_by: tx.actor.personId,
+      decided_at: tx.now.toISOString(),
+      decision_reason: input.reason ?? null,
+    };
+    await tx.db
+      .updateTable('catalog_exclusions')
+      .set(changes)
+      .where('tenant_id', '=', exclusion.tenant_id)
+      .where('id', '=', exclusion.id)
+      .execute();
+    await recordAudit(tx, {
+      action: 'catalog.exclusion.withdraw',
+      targetType: 'catalog_exclusion',
+      targetId: exclusion.id,
+      unitId: unit.id,
+      summary: `“${unit.name}”撤回对目录条目“${entry.item}”的不适用申请`,
+      before: { status: exclusion.status },
+      after: changes,
+    });
+    return (await findExclusion(tx.db, exclusion.tenant_id, exclusion.id))!;
+  });
+}

@@ -1,0 +1,31 @@
+/** 工作日历 texts. */
+export const calendarMessages = {
+  'calendar.upload_invalid': '节假日安排文件有误：{reason}',
+  'calendar.title': '工作日历',
+  'calendar.intro':
+    '法定期限按工作日计算：周一至周五为工作日，国务院公布的放假日除外，调休上班的周末计为工作日。平台内置 2020–2026 年国务院办公厅节假日安排通知；新的年度安排公布后，县公开办在此录入，正在计算的期限会随之重算并留下说明。',
+  'calendar.year': '年份',
+  'calendar.source': '依据',
+  'calendar.version': '版本',
+  'calendar.shipped': '平台内置',
+  'calendar.office_version': '公开办第 {n} 版',
+  'calendar.no_data_year': '尚无数据（按周末及元旦、劳动节、国庆节的固定日期推算，结果标注“暂定”）',
+  'calendar.provisional': '暂定',
+  'calendar.provisional_hint': '该年度节假日安排尚未公布，日期按周末和固定日期节日推算，公布后将重新计算。',
+  'calendar.holidays': '放假日（每行一个日期，YYYY-MM-DD）',
+  'calendar.makeup': '调休上班日（每行一个日期）',
+  'calendar.note': '修改说明',
+  'calendar.save': '保存为新版本',
+  'calendar.upload': '上传文件（JSON 或 CSV）',
+  'calendar.upload_hint':
+    'JSON：{"year":2027,"holidays":[…],"makeupWorkdays":[…]}；CSV：每行“日期,类型”，类型为 放假 或 上班。',
+  'calendar.upload_submit': '上传并保存',
+  'calendar.history': '版本记录',
+  'calendar.legend_holiday': '休：放假',
+  'calendar.legend_makeup': '班：调休上班',
+  'calendar.weekdays': '一,二,三,四,五,六,日',
+  'calendar.month': '{m} 月',
+  'calendar.edit_title': '录入或更正 {year} 年安排',
+  'calendar.moved': '已重算 {n} 个正在计算的期限。',
+  'flash.calendar_saved': '节假日安排已保存为新版本，相关期限已重新计算。',
+} as const;
