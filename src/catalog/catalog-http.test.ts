@@ -80,6 +80,8 @@ describe('catalog pages', () => {
     const edit = await office.get(`/admin/catalog-entries/${entryId}`);
     assert.equal(edit.statusCode, 200);
     assert.match(edit.body, /删除条目/);
+    // Derived wording is not put in the form, or saving it back would freeze it as custom text.
+    assert.match(edit.body, /name="timeLimitText" type="text" value maxlength/);
   });
 
   it('export → upload → preview → commit, with an upload page that shows progress', async () => {

@@ -147,7 +147,14 @@ export function registerCatalogPages(app: FastifyInstance): void {
       back,
       withDomain: owner.kind === 'own',
       form: extra.form,
-      values: extra.form === 'edit' && extra.values ? extra.values : (entryToInput(entry) as EntryFormValues),
+      // Only wording of its own: a derived one would be saved back as custom and then go stale.
+      values:
+        extra.form === 'edit' && extra.values
+          ? extra.values
+          : ({
+              ...entryToInput(entry),
+              timeLimitText: entry.time_limit_text ?? undefined,
+            } as EntryFormValues),
       errors: extra.errors,
       message: extra.message,
     });

@@ -9,7 +9,7 @@ import { enqueueJob } from './enqueue-job.ts';
 import { backoffMs, completeJob } from './finish-job.ts';
 import { type JobDeps, type JobRun, registerJobHandler } from './registry.ts';
 import { runDueJobs } from './run-due-jobs.ts';
-import { startWorker } from './worker.ts';
+import { runJobsOnce, startWorker } from './worker.ts';
 
 /** A second connection pool on the same database: another app server, as far as the jobs can tell. */
 function secondServer(db: TestDb): DbHandle {
@@ -213,5 +213,16 @@ describe('runner', () => {
     } finally {
       off();
     }
+  });
+
+  test('runJobsOnce (for the CLI) registers the built-in kinds and drains what is due', async () => {
+    await enqueueJob(db.db, {
+      tenantId: w.tenantId,
+      kind: 'email.send',
+      payload: { outboxId: 'gone' },
+      runAt: FIXED_NOW,
+    });
+    const r = await runJobsOnce(db, at(1000), testConfig());
+    assert.deepEqual(r, { scheduled: 0, claimed: 1, done: 1, retrying: 0, failed: 0 });
   });
 });

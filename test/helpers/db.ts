@@ -40,6 +40,13 @@ export async function freshDb(opts: { migrate?: boolean } = {}): Promise<TestDb>
     drop = async () => {
       const c = new pg.Client({ connectionString: target.location });
       await c.connect();
+      // pg's Pool.end() resolves before its clients' Terminate reaches the server; a FORCE drop in
+      // that window kills them and the pool's idle-error listener throws an uncaught exception.
+      for (let i = 0; i < 100; i++) {
+        const r = await c.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+        if (r.rows[0].n === 0) break;
+        await new Promise((res) => setTimeout(res, 20));
+      }
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
     };
