@@ -10,6 +10,7 @@ import { openDb } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
 import { t } from '../i18n/index.ts';
+import { runJobsOnce } from '../jobs/worker.ts';
 import type { OpContext } from '../lib/context.ts';
 import { AppError } from '../lib/errors.ts';
 import { createPerson } from '../people/create-person.ts';
@@ -34,6 +35,7 @@ const HELP = `gongkai — 三务公开平台命令行 (command line)
   user grant --user U --role ROLE --unit CODE [--subtree]
   token create --user U [--name NAME]     prints a new API token on its last line
   calendar add-working-days DATE N | is-working-day DATE | list YEAR
+  jobs run                                schedule today's sweeps and run every due job once
   backup FILE                             write a backup of every row
   restore FILE [--force]                  restore a backup (refuses a non-empty database unless --force)
 
@@ -126,6 +128,13 @@ export async function run(argv: string[], out: Out): Promise<number> {
         }
         const r = await commitUnitImport(ctx, preview.id);
         out.log(`已导入 ${r.count} 个单位 (imported ${r.count} units)`);
+        return 0;
+      });
+    case 'jobs':
+      if (sub !== 'run') throw new UsageError('usage: jobs run');
+      return withDb(async (h) => {
+        const r = await runJobsOnce(h, new Date());
+        out.log(JSON.stringify(r));
         return 0;
       });
     case 'backup':
