@@ -37,6 +37,9 @@ export const TABLE_ORDER = [
   'jobs',
   'notifications',
   'email_outbox',
+  'files',
+  'tenant_settings',
+  'obligations',
 ];
 
 /** Tables guarded by append-only triggers: a forced restore lifts the guard to empty them. */

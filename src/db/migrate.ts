@@ -3,14 +3,16 @@ import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_catalog.ts';
 import * as m0003 from './migrations/0003_calendar.ts';
 import * as m0004 from './migrations/0004_jobs_notify.ts';
+import * as m0005 from './migrations/0005_obligations.ts';
 import type { Database } from './types.ts';
 
 /** Migrations are listed here (not read from disk) so they work the same under tsx and bundlers. */
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
-  '0003_calendar': m0003,
   '0002_catalog': m0002,
+  '0003_calendar': m0003,
   '0004_jobs_notify': m0004,
+  '0005_obligations': m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -351,7 +351,63 @@ export interface EmailOutboxTable {
   dedupe_key: string | null;
 }
 
+export interface FilesTable {
+  tenant_id: string;
+  id: string;
+  name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  content_b64: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface TenantSettingsTable {
+  tenant_id: string;
+  key: string;
+  value_json: string;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+export type ObligationKind = 'periodic' | 'event' | 'standing';
+
+/** 公开义务: one period / event / standing decision of one catalog entry for one unit. */
+export interface ObligationsTable {
+  tenant_id: string;
+  id: string;
+  unit_id: string;
+  entry_id: string;
+  kind: ObligationKind;
+  /** '2026-M09', '2026-Q3', '2026-H2', '2026-Y' for periods; 'E:<date>:<n>' events; 'S:<date>:<n>' decisions. */
+  period_key: string;
+  period_start: string;
+  period_end: string;
+  /** The day the clock starts: the period's last day, the event date or the decision date. */
+  basis_date: string;
+  time_limit_days: number;
+  due_date: string;
+  due_provisional: Flag;
+  title: string | null;
+  fulfilled_on: string | null;
+  fulfilled_at: string | null;
+  fulfilment_kind: 'disclosure' | 'manual' | null;
+  fulfilled_by: string | null;
+  evidence_note: string | null;
+  evidence_file_id: string | null;
+  disclosure_id: string | null;
+  /** A standing obligation replaced by a newer decision (renewed on change). */
+  superseded_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
+  files: FilesTable;
+  tenant_settings: TenantSettingsTable;
+  obligations: ObligationsTable;
   calendar_versions: CalendarVersionsTable;
   deadline_changes: DeadlineChangesTable;
   tenants: TenantsTable;
