@@ -42,7 +42,7 @@ export interface BuildOptions {
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger === false ? false : { level: opts.config.logLevel },
-    trustProxy: true,
+    trustProxy: opts.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     genReqId: () => `r-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
     ajv: { customOptions: {} },

@@ -13,6 +13,8 @@ export interface Config {
   logLevel: string;
   uploadLimitBytes: number;
   secureCookies: boolean;
+  /** Trust X-Forwarded-For (only behind a proxy that sets it): client IPs drive sign-in limits. */
+  trustProxy: boolean;
   publicUrl: string | null;
   /** GONGKAI_SMTP_URL, e.g. smtp://user:pass@host:587 (smtps:// for implicit TLS); null = no email. */
   smtpUrl: string | null;
@@ -84,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems,
   );
   const host = env.HOST?.trim() || '0.0.0.0';
+  const trustProxy = parseBool('GONGKAI_TRUST_PROXY', env.GONGKAI_TRUST_PROXY, false, problems);
   const smtpUrl = parseSmtpUrl(env.GONGKAI_SMTP_URL, problems);
   const mailFrom = env.GONGKAI_MAIL_FROM?.trim() || 'Gongkai <noreply@localhost>';
   if (!/^[^\s@<>]+@[^\s@<>]+$|<[^\s@<>]+@[^\s@<>]+>$/.test(mailFrom))
@@ -100,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     uploadLimitBytes: uploadMb * 1024 * 1024,
     secureCookies,
+    trustProxy,
     publicUrl,
     smtpUrl,
     mailFrom,

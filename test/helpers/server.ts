@@ -32,6 +32,7 @@ export function testConfig(over: Partial<Config> = {}): Config {
     logLevel: 'silent',
     uploadLimitBytes: 20 * 1024 * 1024,
     secureCookies: false,
+    trustProxy: false,
     publicUrl: null,
     smtpUrl: null,
     mailFrom: 'Gongkai <noreply@localhost>',
