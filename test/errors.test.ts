@@ -119,6 +119,14 @@ describe('bad input, unknown routes and unexpected errors', () => {
     app.get('/boom', async () => {
       throw new Error('secret internal detail at line 42');
     });
+    // a race that slips past an operation's existence check hits the unique key: 409, not 500
+    app.get('/race', async () => {
+      const row = await t.db.db.selectFrom('tenants').selectAll().executeTakeFirstOrThrow();
+      await t.db.db
+        .insertInto('tenants')
+        .values({ ...row, id: `${row.id.slice(0, -1)}0` })
+        .execute();
+    });
     const res = await app.inject({ method: 'GET', url: '/boom', headers: { accept: 'text/html' } });
     assert.equal(res.statusCode, 500);
     assert.match(res.body, /参考编号/);
@@ -126,6 +134,9 @@ describe('bad input, unknown routes and unexpected errors', () => {
     const api = await app.inject({ method: 'GET', url: '/boom', headers: { accept: 'application/json' } });
     assert.equal(api.json().error.code, 'error.internal');
     assert.ok(api.json().error.reference);
+    const race = await app.inject({ method: 'GET', url: '/race', headers: { accept: 'application/json' } });
+    assert.equal(race.statusCode, 409);
+    assert.equal(race.json().error.code, 'error.conflict');
     await app.close();
   });
 

@@ -83,3 +83,17 @@ export async function listTables(db: Kysely<any>): Promise<string[]> {
   const tables = await db.introspection.getTables();
   return tables.map((t) => t.name).filter((n) => !n.startsWith('kysely_'));
 }
+
+/**
+ * True for a unique-constraint violation on either engine. Operations check before they insert;
+ * this catches the race where two requests pass the check at once, so the loser gets a clean
+ * "conflict" instead of a 500.
+ */
+export function isUniqueViolation(e: unknown): boolean {
+  const err = e as { code?: string } | null;
+  return (
+    err?.code === '23505' ||
+    err?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    err?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  );
+}

@@ -11,6 +11,7 @@ export const zhCN = {
   'error.not_found': '您访问的页面不存在或已被移除。',
   'error.bad_request': '请求格式不正确。',
   'error.payload_too_large': '上传的内容过大。',
+  'error.conflict': '该记录刚刚被其他人修改或创建，请刷新页面后重试。',
   'error.rate_limited': '操作过于频繁，请稍后再试。',
   'validation.failed': '提交的内容有误，请根据提示修改。',
   'validation.required': '此项必填。',

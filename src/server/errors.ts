@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { anonymousActor } from '../auth/actor.ts';
+import { isUniqueViolation } from '../db/dialect.ts';
 import { t } from '../i18n/index.ts';
 import { AppError, type FieldError } from '../lib/errors.ts';
 import { fieldErrors } from '../lib/validate.ts';
@@ -39,6 +40,7 @@ export function registerErrorHandlers(app: FastifyInstance): void {
 
 function toAppError(err: FastifyError | AppError): AppError | null {
   if (err instanceof AppError) return err;
+  if (isUniqueViolation(err)) return new AppError('error.conflict', { status: 409 });
   const fe = err as FastifyError & { validation?: unknown[] };
   if (fe.validation)
     return new AppError('validation.failed', { fields: fieldErrors(fe.validation as never) });
