@@ -1,48 +1,16 @@
-import ExcelJS from 'exceljs';
+import { type Grid, looksLikeXlsx, readFirstSheetGrid } from '../../documents/xlsx-grid.ts';
 import type { ImportError } from './columns.ts';
 
-/** A worksheet reduced to text: each non-empty line with its row number as the spreadsheet shows it. */
-export type Grid = { row: number; cells: string[] }[];
+export type { Grid };
 
 /**
  * Reads the first worksheet of an XLSX file as trimmed text. Type by content: an XLSX file is a
  * zip and starts with 'PK'; anything else (old .xls, CSV, HTML saved as .xls) is refused.
  */
 export async function readFirstSheet(bytes: Uint8Array): Promise<Grid | { error: ImportError }> {
-  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (!(b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04))
-    return { error: { code: 'catalog_import.file_type', params: {} } };
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs declares its own Buffer type; a Node Buffer is what it actually reads.
-    await workbook.xlsx.load(b as unknown as ExcelJS.Buffer);
-  } catch {
-    return { error: { code: 'catalog_import.file_unreadable', params: {} } };
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return { error: { code: 'catalog_import.empty', params: {} } };
-  const grid: Grid = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    // row.values is 1-based and sparse: index 0 and untouched cells are holes.
-    const values = row.values as ExcelJS.CellValue[];
-    const cells: string[] = [];
-    for (let c = 1; c < values.length; c += 1) cells.push(cellText(values[c]).trim());
-    grid.push({ row: rowNumber, cells });
-  });
+  if (!looksLikeXlsx(bytes)) return { error: { code: 'catalog_import.file_type', params: {} } };
+  const grid = await readFirstSheetGrid(bytes);
+  if (grid === 'unreadable') return { error: { code: 'catalog_import.file_unreadable', params: {} } };
+  if (grid === 'empty') return { error: { code: 'catalog_import.empty', params: {} } };
   return grid;
-}
-
-/** Cell values arrive as strings, numbers, dates, rich text, formulas or hyperlinks: reduce to text. */
-function cellText(v: ExcelJS.CellValue | undefined): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number') return String(v);
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if ('richText' in v) return v.richText.map((r) => r.text).join('');
-  if ('formula' in v || 'sharedFormula' in v)
-    return cellText((v as ExcelJS.CellFormulaValue).result as never);
-  if ('hyperlink' in v) return cellText(v.text as ExcelJS.CellValue);
-  if ('error' in v) return String(v.error);
-  return '';
 }

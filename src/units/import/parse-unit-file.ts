@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import { type Grid, readFirstSheetGrid } from '../../documents/xlsx-grid.ts';
 import { COLUMNS, type ColumnKey, type ImportError, MAX_IMPORT_ROWS, type UnitImportRow } from './columns.ts';
 
 export interface ParsedUnitFile {
@@ -9,9 +9,6 @@ export interface ParsedUnitFile {
   /** Problems with the file as a whole; when one of them makes the rows unreadable, rows is empty. */
   fileErrors: ImportError[];
 }
-
-/** A sheet reduced to text: each non-empty line with its row number as the spreadsheet shows it. */
-type Grid = { row: number; cells: string[] }[];
 
 /**
  * Reads a CSV or XLSX file of units into trimmed string rows. The type is decided by the content
@@ -99,39 +96,11 @@ function readCsv(text: string): Grid | { error: ImportError } {
 }
 
 async function readXlsx(b: Buffer): Promise<Grid | { error: ImportError }> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs declares its own Buffer type; a Node Buffer is what it actually reads.
-    await workbook.xlsx.load(b as unknown as ExcelJS.Buffer);
-  } catch {
+  const grid = await readFirstSheetGrid(b);
+  if (grid === 'unreadable')
     return { error: { code: 'import.file_unreadable', params: { reason: '不是有效的 XLSX 工作簿' } } };
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return { error: { code: 'import.empty', params: {} } };
-  const grid: Grid = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    // row.values is 1-based and sparse: index 0 and untouched cells are holes.
-    const values = row.values as ExcelJS.CellValue[];
-    const cells: string[] = [];
-    for (let c = 1; c < values.length; c += 1) cells.push(cellText(values[c]).trim());
-    grid.push({ row: rowNumber, cells });
-  });
+  if (grid === 'empty') return { error: { code: 'import.empty', params: {} } };
   return grid;
-}
-
-/** Cell values arrive as strings, numbers, dates, rich text, formulas or hyperlinks: reduce to text. */
-function cellText(v: ExcelJS.CellValue | undefined): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number') return String(v);
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if ('richText' in v) return v.richText.map((r) => r.text).join('');
-  if ('formula' in v || 'sharedFormula' in v)
-    return cellText((v as ExcelJS.CellFormulaValue).result as never);
-  if ('hyperlink' in v) return cellText(v.text as ExcelJS.CellValue);
-  if ('error' in v) return String(v.error);
-  return '';
 }
 
 /** Header names compared without any whitespace, so '单位 编码' or a trailing full-width space still match. */
