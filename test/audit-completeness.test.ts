@@ -6,6 +6,7 @@ import { claimExclusion } from '../src/catalog/claim-exclusion.ts';
 import { createGuidingCatalog } from '../src/catalog/create-guiding-catalog.ts';
 import type { Unit } from '../src/db/types.ts';
 import { notify } from '../src/notify/notify.ts';
+import { recordEvent } from '../src/obligations/record-event.ts';
 import { makePerson, makeUnit, TEST_PASSWORD } from './helpers/factories.ts';
 import { type Client, startTestApp, type TestApp } from './helpers/server.ts';
 
@@ -181,7 +182,100 @@ async function catalogPreviewId(): Promise<string> {
   return r.json().id;
 }
 
+// Obligations: a village catalog with an event-driven and a standing entry, made once by the system.
+let obligationEntries: Promise<{ event: string; standing: string }> | null = null;
+function obligationCatalog() {
+  obligationEntries ??= (async () => {
+    const c = await createGuidingCatalog(t.world.system, {
+      ownerUnitId: t.world.rootId,
+      unitKind: 'village',
+      domain: 'village',
+      name: '义务测试目录',
+    });
+    const add = (item: string, timing: string) =>
+      addGuidingEntry(t.world.system, c.id, { ...entryJson, item, timing });
+    return {
+      event: (await add('重大事项', 'immediate')).id,
+      standing: (await add('村规民约', 'standing')).id,
+    };
+  })();
+  return obligationEntries;
+}
+let obligationSeq = 0;
+async function obligationVillage(): Promise<{ unitId: string; event: string; standing: string }> {
+  obligationSeq += 1;
+  const entries = await obligationCatalog();
+  return { unitId: await newUnitId(`OBL${obligationSeq}`), ...entries };
+}
+async function eventObligationId(): Promise<string> {
+  const v = await obligationVillage();
+  return (
+    await recordEvent(t.world.system, {
+      unitId: v.unitId,
+      entryId: v.event,
+      eventDate: '2026-02-27',
+      title: '事件',
+    })
+  ).id;
+}
+
 const recipes: Record<string, Recipe> = {
+  'POST /admin/units/:id/obligations/events': r({
+    prepare: obligationVillage,
+    act: (v) =>
+      office.post(`/admin/units/${v.unitId}/obligations/events`, {
+        form: { entryId: v.event, eventDate: '2026-02-27', title: '页面事件' },
+      }),
+  }),
+  'POST /admin/units/:id/obligations/decisions': r({
+    prepare: obligationVillage,
+    act: (v) =>
+      office.post(`/admin/units/${v.unitId}/obligations/decisions`, {
+        form: { entryId: v.standing, decisionDate: '2026-02-27', title: '页面决定' },
+      }),
+  }),
+  'POST /admin/obligations/fulfil': r({
+    prepare: eventObligationId,
+    act: (id) =>
+      office.post('/admin/obligations/fulfil', {
+        form: { obligationId: id, fulfilledOn: '2026-03-02', note: '已张贴' },
+      }),
+  }),
+  'POST /admin/obligations/settings': r({
+    act: () =>
+      office.post('/admin/obligations/settings', {
+        form: { dueSoonDays: '3', escalateAfterDays: '3', staleDays: '90', derivationStart: '2025-01-01' },
+      }),
+  }),
+  'POST /api/v1/obligations/events': r({
+    prepare: obligationVillage,
+    act: (v) =>
+      office.api('POST', '/api/v1/obligations/events', {
+        unitId: v.unitId,
+        entryId: v.event,
+        eventDate: '2026-02-27',
+        title: '接口事件',
+      }),
+  }),
+  'POST /api/v1/obligations/decisions': r({
+    prepare: obligationVillage,
+    act: (v) =>
+      office.api('POST', '/api/v1/obligations/decisions', {
+        unitId: v.unitId,
+        entryId: v.standing,
+        decisionDate: '2026-02-27',
+        title: '接口决定',
+      }),
+  }),
+  'POST /api/v1/obligations/:id/fulfil': r({
+    prepare: eventObligationId,
+    act: (id) =>
+      office.api('POST', `/api/v1/obligations/${id}/fulfil`, { fulfilledOn: '2026-03-02', note: '会议公开' }),
+  }),
+  'POST /api/v1/obligations/derive': r({ act: () => office.api('POST', '/api/v1/obligations/derive', {}) }),
+  'PUT /api/v1/obligations/settings': r({
+    act: () => office.api('PUT', '/api/v1/obligations/settings', { dueSoonDays: 4 }),
+  }),
   'POST /admin/catalogs': r({
     act: () =>
       office.post('/admin/catalogs', {

@@ -35,6 +35,8 @@ function items(actor: Actor) {
     out.push({ href: '/admin/people', label: t('admin.people') });
   if (hasPermissionSomewhere(actor, 'catalog.view'))
     out.push({ href: '/admin/catalogs', label: t('admin.catalogs') });
+  if (hasPermissionSomewhere(actor, 'obligation.view'))
+    out.push({ href: '/admin/obligations', label: t('admin.board') });
   if (hasPermissionSomewhere(actor, 'audit.view'))
     out.push({ href: '/admin/audit', label: t('admin.audit') });
   out.push({ href: '/admin/calendar', label: t('calendar.title') });

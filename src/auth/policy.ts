@@ -27,7 +27,12 @@ export type Permission =
   | 'catalog.edit_own'
   | 'catalog.exclude'
   // working-day calendar (工作日历): holiday arrangements are tenant-wide
-  | 'calendar.manage';
+  | 'calendar.manage'
+  // obligations (公开义务): see, record events/decisions, record a manual fulfilment, settings + derivation
+  | 'obligation.view'
+  | 'obligation.record'
+  | 'obligation.fulfil_manual'
+  | 'obligation.manage';
 
 const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
   office: [
@@ -43,6 +48,10 @@ const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'catalog.edit_own',
     'catalog.exclude',
     'calendar.manage',
+    'obligation.view',
+    'obligation.record',
+    'obligation.fulfil_manual',
+    'obligation.manage',
   ],
   approver: [
     'admin.enter',
@@ -51,11 +60,20 @@ const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'catalog.view',
     'catalog.edit_own',
     'catalog.exclude',
+    'obligation.view',
+    'obligation.record',
   ],
-  reviewer: ['admin.enter', 'unit.view', 'person.view', 'catalog.view'],
-  publisher: ['admin.enter', 'unit.view', 'catalog.view', 'catalog.edit_own'],
-  supervisor: ['admin.enter', 'unit.view', 'catalog.view'],
-  inspector: ['admin.enter', 'unit.view', 'audit.view', 'catalog.view'],
+  reviewer: ['admin.enter', 'unit.view', 'person.view', 'catalog.view', 'obligation.view'],
+  publisher: [
+    'admin.enter',
+    'unit.view',
+    'catalog.view',
+    'catalog.edit_own',
+    'obligation.view',
+    'obligation.record',
+  ],
+  supervisor: ['admin.enter', 'unit.view', 'catalog.view', 'obligation.view'],
+  inspector: ['admin.enter', 'unit.view', 'audit.view', 'catalog.view', 'obligation.view'],
   party_member: [],
 };
 

@@ -1,8 +1,10 @@
 import { systemActor } from '../auth/actor.ts';
 import { DEMO_PASSWORD } from '../auth/passwords.ts';
 import type { DbOrTx } from '../db/types.ts';
+import { beijingDate } from '../jobs/schedule-daily.ts';
 import type { OpContext } from '../lib/context.ts';
 import { AppError } from '../lib/errors.ts';
+import { deriveObligations } from '../obligations/derive-obligations.ts';
 import { createPerson } from '../people/create-person.ts';
 import { grantRole } from '../people/grant-role.ts';
 import { createTenant, findTenant } from '../units/create-tenant.ts';
@@ -71,6 +73,7 @@ export async function seedDemo(db: DbOrTx, now: Date): Promise<{ created: boolea
           });
       }
       await seedDemoCatalogs(ctx, resolve, DEMO_TENANT.rootCode);
+      await deriveObligations(ctx, { until: beijingDate(now) });
       return tenant.id;
     });
     return { created: true, tenantId };

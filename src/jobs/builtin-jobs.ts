@@ -1,4 +1,5 @@
 import { registerNotifyJobs } from '../notify/register-jobs.ts';
+import { registerObligationReminders } from '../obligations/reminders.ts';
 
 let registered = false;
 
@@ -11,4 +12,5 @@ export function registerBuiltinJobs(): void {
   if (registered) return;
   registered = true;
   registerNotifyJobs();
+  registerObligationReminders();
 }

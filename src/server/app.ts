@@ -16,6 +16,8 @@ import { registerCatalogRoutes } from '../catalog/routes.ts';
 import type { Db } from '../db/types.ts';
 import { compile } from '../lib/validate.ts';
 import { registerNotifyRoutes } from '../notify/routes.ts';
+import { registerBoardRoutes } from '../obligations/board/routes.ts';
+import { registerObligationRoutes } from '../obligations/routes.ts';
 import { registerPeopleRoutes } from '../people/routes.ts';
 import { registerPortalRoutes } from '../portal/routes.ts';
 import { registerUnitImportRoutes } from '../units/import/routes.ts';
@@ -118,6 +120,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   registerCatalogRoutes(app);
   registerNotifyRoutes(app);
   registerCalendarRoutes(app);
+  registerBoardRoutes(app);
+  registerObligationRoutes(app);
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
   return app;
