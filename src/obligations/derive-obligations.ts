@@ -18,6 +18,7 @@ export interface DeriveInput {
   unitIds?: string[];
 }
 
+/** Rows per INSERT (24 columns each; SQLite allows 32,766 bound parameters). Measured: 200–1,000 are alike. */
 const BATCH = 500;
 
 /**
@@ -104,9 +105,9 @@ export async function deriveObligations(
         .insertInto('obligations')
         .values(rows.slice(i, i + BATCH))
         .onConflict((oc) => oc.columns(['tenant_id', 'unit_id', 'entry_id', 'period_key']).doNothing())
-        .returning('id')
-        .execute();
-      created += r.length;
+        .executeTakeFirst();
+      // Both engines count only the rows inserted (ON CONFLICT DO NOTHING skips the others).
+      created += Number(r.numInsertedOrUpdatedRows ?? 0);
     }
     const result = { created, unchanged: candidates - created };
     if (created > 0 || tx.actor.kind === 'person')
