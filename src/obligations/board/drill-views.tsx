@@ -40,7 +40,12 @@ export function DrillPage(
       </p>
       <h1>
         {title}
-        {p.domain && <span class="tag">{domainLabel(p.domain)}</span>}
+        {p.domain && (
+          <>
+            {' '}
+            <span class="tag">{domainLabel(p.domain)}</span>
+          </>
+        )}
       </h1>
       <p class="lead">{t('board.drill_lead', { n: p.onTime })}</p>
       <p>
