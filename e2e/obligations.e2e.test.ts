@@ -132,10 +132,8 @@ describe('公开合规 journey', () => {
           .locator('section')
           .filter({ has: page.getByRole('heading', { name: '新建指导目录' }) });
         await choose(create.getByLabel('制定单位'), '青山县');
-        // The page's filter form has selects with the same ids (f-unitKind, f-domain), so these
-        // two labels point at the filter's selects: pick the create form's by name.
-        await create.locator('select[name="unitKind"]').selectOption({ label: '村' });
-        await create.locator('select[name="domain"]').selectOption({ label: '财务' });
+        await create.getByLabel('适用单位类型').selectOption({ label: '村' });
+        await create.getByLabel('领域').selectOption({ label: '财务' });
         await create.getByLabel('目录名称').fill('村级财务公开目录（2026年修订）');
         await create.getByRole('button', { name: '创建', exact: true }).click();
         await page.waitForURL(/ok=catalog_created/);

@@ -44,6 +44,7 @@ export function CatalogListPage(
       <form method="get" action="/admin/catalogs" class="filters" role="search">
         <SelectField
           name="unitKind"
+          id="filter-unitKind"
           label={t('catalog.unit_kind')}
           value={p.filter.unitKind}
           options={kindOptions}
@@ -51,6 +52,7 @@ export function CatalogListPage(
         />
         <SelectField
           name="domain"
+          id="filter-domain"
           label={t('catalog.domain')}
           value={p.filter.domain}
           options={domainOptions}
@@ -58,6 +60,7 @@ export function CatalogListPage(
         />
         <SelectField
           name="status"
+          id="filter-status"
           label={t('catalog.status')}
           value={p.filter.status}
           options={[

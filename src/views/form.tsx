@@ -34,6 +34,8 @@ export function ErrorSummary({ errors, message }: { errors?: ErrorMap; message?:
 
 interface FieldProps {
   name: string;
+  /** Element id; defaults to f-<name>. Set it when two forms on one page share a field name. */
+  id?: string;
   label: string;
   value?: string | number | null;
   error?: string;
@@ -52,7 +54,7 @@ function describedBy(name: string, hint?: string, error?: string): string | unde
 function FieldShell(p: FieldProps & { children: ComponentChildren }) {
   return (
     <div class={p.error ? 'field has-error' : 'field'}>
-      <label for={`f-${p.name}`}>
+      <label for={p.id ?? `f-${p.name}`}>
         {p.label}
         {p.required && (
           <span class="req" aria-hidden="true">
@@ -79,7 +81,7 @@ export function TextField(p: FieldProps) {
   return (
     <FieldShell {...p}>
       <input
-        id={`f-${p.name}`}
+        id={p.id ?? `f-${p.name}`}
         name={p.name}
         type={p.type ?? 'text'}
         value={p.value ?? ''}
@@ -97,7 +99,7 @@ export function TextArea(p: FieldProps & { rows?: number }) {
   return (
     <FieldShell {...p}>
       <textarea
-        id={`f-${p.name}`}
+        id={p.id ?? `f-${p.name}`}
         name={p.name}
         rows={p.rows ?? 3}
         required={p.required}
@@ -117,7 +119,7 @@ export function SelectField(
   return (
     <FieldShell {...p}>
       <select
-        id={`f-${p.name}`}
+        id={p.id ?? `f-${p.name}`}
         name={p.name}
         required={p.required}
         aria-invalid={p.error ? 'true' : undefined}
