@@ -5,6 +5,12 @@ import { addGuidingEntry } from '../src/catalog/add-guiding-entry.ts';
 import { claimExclusion } from '../src/catalog/claim-exclusion.ts';
 import { createGuidingCatalog } from '../src/catalog/create-guiding-catalog.ts';
 import type { Unit } from '../src/db/types.ts';
+import { addAttachment } from '../src/disclosure/add-attachment.ts';
+import { approveDisclosure } from '../src/disclosure/approve-disclosure.ts';
+import { createDraft } from '../src/disclosure/create-draft.ts';
+import { publishDisclosure } from '../src/disclosure/publish-disclosure.ts';
+import { reviewDisclosure } from '../src/disclosure/review-disclosure.ts';
+import { submitDisclosure } from '../src/disclosure/submit-disclosure.ts';
 import { notify } from '../src/notify/notify.ts';
 import { recordEvent } from '../src/obligations/record-event.ts';
 import { makePerson, makeUnit, TEST_PASSWORD } from './helpers/factories.ts';
@@ -19,6 +25,7 @@ import { type Client, startTestApp, type TestApp } from './helpers/server.ts';
 /** Routes that change no database state at all, with the reason. */
 const NO_DATA_WRITTEN: Record<string, string> = {
   'POST /preferences/large-type': 'sets a display-preference cookie only',
+  'POST /verify': 'compares an uploaded file with published attachments; reads only',
 };
 
 let t: TestApp;
@@ -219,7 +226,150 @@ async function eventObligationId(): Promise<string> {
   ).id;
 }
 
+// Disclosures: brought to the state each step needs by the system through the operations, so the
+// office signed in here is never the drafter it would review.
+const PNG_1PX = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+const DISCLOSURE_STATES = ['draft', 'submitted', 'reviewed', 'approved', 'published'] as const;
+let disclosureSeq = 0;
+async function disclosureAt(state: (typeof DISCLOSURE_STATES)[number]): Promise<string> {
+  disclosureSeq += 1;
+  const v = await obligationVillage();
+  const ctx = t.world.system;
+  const d = await createDraft(ctx, {
+    unitId: v.unitId,
+    entryId: v.standing,
+    title: `公开事项${disclosureSeq}`,
+    bodyHtml: '正文',
+    decidedOn: '2026-02-27',
+  });
+  const steps = [submitDisclosure, reviewDisclosure, approveDisclosure, publishDisclosure];
+  for (const step of steps.slice(0, DISCLOSURE_STATES.indexOf(state))) await step(ctx, d.id);
+  return d.id;
+}
+async function draftWithAttachment(): Promise<{ id: string; fileId: string }> {
+  const id = await disclosureAt('draft');
+  const ref = await addAttachment(t.world.system, id, { name: 'a.png', content: PNG_1PX }, 1024 * 1024);
+  return { id, fileId: ref.fileId };
+}
+const disclosureStep = (
+  step: string,
+  state: (typeof DISCLOSURE_STATES)[number],
+  form: Record<string, string> = {},
+) =>
+  r({
+    prepare: () => disclosureAt(state),
+    act: (id) => office.post(`/admin/disclosures/${id}/${step}`, { form }),
+  });
+
+const apiStep = (
+  step: string,
+  state: (typeof DISCLOSURE_STATES)[number],
+  json: Record<string, string> = {},
+) =>
+  r({
+    prepare: () => disclosureAt(state),
+    act: (id) => office.api('POST', `/api/v1/disclosures/${id}/${step}`, json),
+  });
+
 const recipes: Record<string, Recipe> = {
+  'POST /admin/disclosures': r({
+    prepare: obligationVillage,
+    act: (v) =>
+      office.post('/admin/disclosures', {
+        form: {
+          unitId: v.unitId,
+          entryId: v.standing,
+          title: '页面起草',
+          bodyHtml: '正文',
+          decidedOn: '2026-02-27',
+        },
+      }),
+  }),
+  'POST /admin/disclosures/:id': r({
+    prepare: () => disclosureAt('draft'),
+    act: (id) =>
+      office.post(`/admin/disclosures/${id}`, {
+        form: { title: '改后标题', bodyHtml: '改后正文', decidedOn: '2026-02-27' },
+      }),
+  }),
+  'POST /api/v1/disclosures': r({
+    prepare: obligationVillage,
+    act: (v) =>
+      office.api('POST', '/api/v1/disclosures', {
+        unitId: v.unitId,
+        entryId: v.standing,
+        title: '接口起草',
+        bodyHtml: '正文',
+        decidedOn: '2026-02-27',
+      }),
+  }),
+  'PATCH /api/v1/disclosures/:id': r({
+    prepare: () => disclosureAt('draft'),
+    act: (id) =>
+      office.api('PATCH', `/api/v1/disclosures/${id}`, {
+        title: '接口改',
+        bodyHtml: '正文',
+        decidedOn: '2026-02-27',
+      }),
+  }),
+  'POST /api/v1/disclosures/:id/attachments': r({
+    prepare: () => disclosureAt('draft'),
+    act: (id) =>
+      office.upload(
+        `/api/v1/disclosures/${id}/attachments`,
+        {},
+        { field: 'file', filename: 'a.png', content: PNG_1PX },
+        { headers: { accept: 'application/json' } },
+      ),
+  }),
+  'DELETE /api/v1/disclosures/:id/attachments/:fileId': r({
+    prepare: draftWithAttachment,
+    act: (x) => office.api('DELETE', `/api/v1/disclosures/${x.id}/attachments/${x.fileId}`),
+  }),
+  'POST /api/v1/disclosures/:id/submit': apiStep('submit', 'draft'),
+  'POST /api/v1/disclosures/:id/review': apiStep('review', 'submitted'),
+  'POST /api/v1/disclosures/:id/approve': apiStep('approve', 'reviewed'),
+  'POST /api/v1/disclosures/:id/return': apiStep('return', 'reviewed', { reason: '请补充' }),
+  'POST /api/v1/disclosures/:id/publish': apiStep('publish', 'approved'),
+  'POST /api/v1/disclosures/:id/revise': apiStep('revise', 'published', {
+    title: '更正',
+    bodyHtml: '更正正文',
+    changeNote: '更正说明',
+  }),
+  'POST /api/v1/disclosures/:id/revoke': apiStep('revoke', 'published', { reason: '撤销理由' }),
+  'POST /api/v1/disclosures/:id/mask': apiStep('mask', 'draft'),
+  'POST /admin/disclosures/settings': r({
+    prepare: obligationVillage,
+    act: (v) => office.post('/admin/disclosures/settings', { form: { unitId: v.unitId, allowed: 'true' } }),
+  }),
+  'POST /admin/disclosures/:id/submit': disclosureStep('submit', 'draft'),
+  'POST /admin/disclosures/:id/review': disclosureStep('review', 'submitted'),
+  'POST /admin/disclosures/:id/approve': disclosureStep('approve', 'reviewed'),
+  'POST /admin/disclosures/:id/return': disclosureStep('return', 'submitted', { reason: '请补充' }),
+  'POST /admin/disclosures/:id/publish': disclosureStep('publish', 'approved'),
+  'POST /admin/disclosures/:id/revise': disclosureStep('revise', 'published', {
+    title: '更正',
+    bodyHtml: '更正正文',
+    changeNote: '更正说明',
+  }),
+  'POST /admin/disclosures/:id/revoke': disclosureStep('revoke', 'published', { reason: '撤销理由' }),
+  'POST /admin/disclosures/:id/mask': disclosureStep('mask', 'draft'),
+  'POST /admin/disclosures/:id/attachments': r({
+    prepare: () => disclosureAt('draft'),
+    act: (id) =>
+      office.upload(
+        `/admin/disclosures/${id}/attachments`,
+        {},
+        { field: 'file', filename: 'a.png', content: PNG_1PX },
+      ),
+  }),
+  'POST /admin/disclosures/:id/attachments/:fileId/remove': r({
+    prepare: draftWithAttachment,
+    act: (x) => office.post(`/admin/disclosures/${x.id}/attachments/${x.fileId}/remove`, { form: {} }),
+  }),
   'POST /admin/units/:id/obligations/events': r({
     prepare: obligationVillage,
     act: (v) =>

@@ -145,6 +145,14 @@ describe('gongkai CLI', () => {
     }
   });
 
+  test('verify-chain checks the published chain and names unknown units', () => {
+    const ok = gongkai(['verify-chain'], env);
+    assert.equal(ok.code, 0, ok.stderr);
+    const unknown = gongkai(['verify-chain', '--unit', 'NO-SUCH-UNIT'], env);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /NO-SUCH-UNIT/);
+  });
+
   test('calendar commands print exactly', () => {
     assert.equal(gongkai(['calendar', 'add-working-days', '2025-01-02', '20'], {}).stdout, '2025-02-06\n');
     assert.equal(gongkai(['calendar', 'is-working-day', '2026-02-14'], {}).stdout, 'yes\n');

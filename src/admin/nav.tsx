@@ -37,6 +37,8 @@ function items(actor: Actor) {
     out.push({ href: '/admin/catalogs', label: t('admin.catalogs') });
   if (hasPermissionSomewhere(actor, 'obligation.view'))
     out.push({ href: '/admin/obligations', label: t('admin.board') });
+  if (hasPermissionSomewhere(actor, 'disclosure.view_internal'))
+    out.push({ href: '/admin/disclosures', label: t('disclosure.admin_title') });
   if (hasPermissionSomewhere(actor, 'audit.view'))
     out.push({ href: '/admin/audit', label: t('admin.audit') });
   out.push({ href: '/admin/calendar', label: t('calendar.title') });

@@ -32,7 +32,13 @@ export type Permission =
   | 'obligation.view'
   | 'obligation.record'
   | 'obligation.fulfil_manual'
-  | 'obligation.manage';
+  | 'obligation.manage'
+  // disclosures (公开事项): 提出 → 审核 → 审批 → 发布, and reading non-public items in the back office
+  | 'disclosure.draft'
+  | 'disclosure.review'
+  | 'disclosure.approve'
+  | 'disclosure.publish'
+  | 'disclosure.view_internal';
 
 const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
   office: [
@@ -52,6 +58,11 @@ const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'obligation.record',
     'obligation.fulfil_manual',
     'obligation.manage',
+    'disclosure.draft',
+    'disclosure.review',
+    'disclosure.approve',
+    'disclosure.publish',
+    'disclosure.view_internal',
   ],
   approver: [
     'admin.enter',
@@ -62,8 +73,18 @@ const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'catalog.exclude',
     'obligation.view',
     'obligation.record',
+    'disclosure.approve',
+    'disclosure.view_internal',
   ],
-  reviewer: ['admin.enter', 'unit.view', 'person.view', 'catalog.view', 'obligation.view'],
+  reviewer: [
+    'admin.enter',
+    'unit.view',
+    'person.view',
+    'catalog.view',
+    'obligation.view',
+    'disclosure.review',
+    'disclosure.view_internal',
+  ],
   publisher: [
     'admin.enter',
     'unit.view',
@@ -71,9 +92,19 @@ const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'catalog.edit_own',
     'obligation.view',
     'obligation.record',
+    'disclosure.draft',
+    'disclosure.publish',
+    'disclosure.view_internal',
   ],
   supervisor: ['admin.enter', 'unit.view', 'catalog.view', 'obligation.view'],
-  inspector: ['admin.enter', 'unit.view', 'audit.view', 'catalog.view', 'obligation.view'],
+  inspector: [
+    'admin.enter',
+    'unit.view',
+    'audit.view',
+    'catalog.view',
+    'obligation.view',
+    'disclosure.view_internal',
+  ],
   party_member: [],
 };
 
@@ -178,4 +209,20 @@ export function canGrantOn(actor: Actor, unit: UnitRef): boolean {
 export function ownRecordVisibility(actor: Actor, column = 'person_id'): RawBuilder<SqlBool> {
   if (actor.kind !== 'person' || !actor.personId) return sql<SqlBool>`1 = 0`;
   return sql<SqlBool>`${sql.ref(column)} = ${actor.personId}`;
+}
+
+/**
+ * May the actor read a published disclosure with this audience (社会公开 / 党内公开 / 本单位 /
+ * 特定对象) of this unit? Back-office people holding disclosure.view_internal on the unit see all;
+ * otherwise 党内公开 needs a party_member grant covering the unit, 本单位 any grant covering the
+ * unit, and 特定对象 is never shown to the public. Callers answer "not found" when this is false.
+ */
+export function canSeeAudience(actor: Actor, audience: string, unit: UnitRef): boolean {
+  if (audience === 'public') return true;
+  if (can(actor, 'disclosure.view_internal', unit)) return true;
+  if (actor.kind !== 'person') return false;
+  if (audience === 'partyInternal')
+    return actor.grants.some((g) => g.role === 'party_member' && grantCovers(g, unit));
+  if (audience === 'unitInternal') return actor.grants.some((g) => grantCovers(g, unit));
+  return false;
 }

@@ -40,6 +40,9 @@ export const TABLE_ORDER = [
   'files',
   'tenant_settings',
   'obligations',
+  'disclosures',
+  'disclosure_versions',
+  'disclosure_events',
 ];
 
 /** Tables guarded by append-only triggers: a forced restore lifts the guard to empty them. */

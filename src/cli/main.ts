@@ -9,6 +9,7 @@ import type { DbHandle } from '../db/connect.ts';
 import { openDb } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
+import { runVerifyChain } from '../disclosure/chain.ts';
 import { t } from '../i18n/index.ts';
 import { runJobsOnce } from '../jobs/worker.ts';
 import type { OpContext } from '../lib/context.ts';
@@ -35,6 +36,7 @@ const HELP = `gongkai — 三务公开平台命令行 (command line)
   user grant --user U --role ROLE --unit CODE [--subtree]
   token create --user U [--name NAME]     prints a new API token on its last line
   calendar add-working-days DATE N | is-working-day DATE | list YEAR
+  verify-chain [--unit CODE]              check every published version's hash chain
   jobs run                                schedule today's sweeps and run every due job once
   backup FILE                             write a backup of every row
   restore FILE [--force]                  restore a backup (refuses a non-empty database unless --force)
@@ -129,6 +131,13 @@ export async function run(argv: string[], out: Out): Promise<number> {
         const r = await commitUnitImport(ctx, preview.id);
         out.log(`已导入 ${r.count} 个单位 (imported ${r.count} units)`);
         return 0;
+      });
+    case 'verify-chain':
+      return withDb(async (h, tenantCtx) => {
+        await tenantCtx();
+        const r = await runVerifyChain(h, flag(args, 'unit'));
+        for (const line of r.lines) (r.code === 0 ? out.log : out.err)(line);
+        return r.code;
       });
     case 'jobs':
       if (sub !== 'run') throw new UsageError('usage: jobs run');

@@ -4,6 +4,7 @@ import * as m0002 from './migrations/0002_catalog.ts';
 import * as m0003 from './migrations/0003_calendar.ts';
 import * as m0004 from './migrations/0004_jobs_notify.ts';
 import * as m0005 from './migrations/0005_obligations.ts';
+import * as m0006 from './migrations/0006_disclosures.ts';
 import type { Database } from './types.ts';
 
 /** Migrations are listed here (not read from disk) so they work the same under tsx and bundlers. */
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0003_calendar': m0003,
   '0004_jobs_notify': m0004,
   '0005_obligations': m0005,
+  '0006_disclosures': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -404,7 +404,98 @@ export interface ObligationsTable {
   updated_at: string;
 }
 
+export type DisclosureState =
+  | 'draft'
+  | 'submitted'
+  | 'reviewed'
+  | 'approved'
+  | 'published'
+  | 'revoked'
+  | 'withheld';
+/** 主动公开 / 依申请公开 / 不予公开. */
+export type DisclosureAttribute = 'proactive' | 'on_request' | 'withheld';
+
+/** 公开事项: the working record of one item (src/disclosure/). JSON: channels, attachments. */
+export interface DisclosuresTable {
+  tenant_id: string;
+  id: string;
+  unit_id: string;
+  entry_id: string;
+  period_key: string | null;
+  state: DisclosureState;
+  attribute: DisclosureAttribute;
+  withheld_reason: string | null;
+  withheld_basis: string | null;
+  review_date: string | null;
+  audience: Audience;
+  channels: string;
+  /** The day the matter was decided or happened. */
+  decided_on: string;
+  display_until: string | null;
+  title: string;
+  body_html: string;
+  /** JSON [{ fileId, name, sha256, size, type }] in display order. */
+  attachments: string;
+  privacy_override_reason: string | null;
+  current_version_id: string | null;
+  drafted_by: string | null;
+  drafted_at: string;
+  submitted_by: string | null;
+  submitted_at: string | null;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  approved_by: string | null;
+  approved_at: string | null;
+  published_by: string | null;
+  published_at: string | null;
+  returned_reason: string | null;
+  returned_by: string | null;
+  returned_at: string | null;
+  revoked_reason: string | null;
+  revoked_by: string | null;
+  revoked_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One published version: inserted at publication, never updated; chained per unit by digest. */
+export interface DisclosureVersionsTable {
+  tenant_id: string;
+  id: string;
+  disclosure_id: string;
+  unit_id: string;
+  entry_id: string;
+  period_key: string | null;
+  version: number;
+  title: string;
+  body_html: string;
+  body_text: string;
+  change_note: string | null;
+  audience: Audience;
+  attachments: string;
+  published_at: string;
+  published_by: string | null;
+  digest: string;
+  previous_digest: string | null;
+  fingerprint: string;
+}
+
+/** The workflow trail (提出, 审核, 退回 with reason, 审批, 发布, 变更, 撤销, privacy overrides). */
+export interface DisclosureEventsTable {
+  tenant_id: string;
+  id: string;
+  disclosure_id: string;
+  action: string;
+  actor_id: string | null;
+  actor_name: string;
+  at: string;
+  reason: string | null;
+}
+
 export interface Database {
+  disclosures: DisclosuresTable;
+  disclosure_versions: DisclosureVersionsTable;
+  disclosure_events: DisclosureEventsTable;
   files: FilesTable;
   tenant_settings: TenantSettingsTable;
   obligations: ObligationsTable;

@@ -1,6 +1,7 @@
 import { boardMessages } from './zh-CN/board.ts';
 import { calendarMessages } from './zh-CN/calendar.ts';
 import { catalogMessages } from './zh-CN/catalog.ts';
+import { disclosureMessages } from './zh-CN/disclosure.ts';
 import { documentMessages } from './zh-CN/documents.ts';
 import { notifyMessages } from './zh-CN/notify.ts';
 import { obligationMessages } from './zh-CN/obligations.ts';
@@ -13,6 +14,7 @@ export const zhCNExtra = {
   ...boardMessages,
   ...calendarMessages,
   ...catalogMessages,
+  ...disclosureMessages,
   ...documentMessages,
   ...notifyMessages,
   ...obligationMessages,

@@ -14,6 +14,7 @@ import { registerAccountRoutes } from '../auth/routes.ts';
 import { registerCalendarRoutes } from '../calendar/routes.ts';
 import { registerCatalogRoutes } from '../catalog/routes.ts';
 import type { Db } from '../db/types.ts';
+import { registerDisclosureRoutes } from '../disclosure/routes.ts';
 import { compile } from '../lib/validate.ts';
 import { registerNotifyRoutes } from '../notify/routes.ts';
 import { registerBoardRoutes } from '../obligations/board/routes.ts';
@@ -122,6 +123,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   registerCalendarRoutes(app);
   registerBoardRoutes(app);
   registerObligationRoutes(app);
+  registerDisclosureRoutes(app);
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
   return app;
