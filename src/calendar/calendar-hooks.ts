@@ -75,3 +75,45 @@ export async function deadlineChangesOf(
     .orderBy('d.changed_at', 'desc')
     .execute();
 }
+
+export interface DeadlineNote {
+  oldDate: string;
+  newDate: string;
+  changedAt: string;
+  year: number;
+  version: number;
+}
+
+/** Notes for many subjects at once (one query), grouped by subject id, newest first. */
+export async function deadlineNotesFor(
+  db: OpContext['db'],
+  tenantId: string,
+  subjectType: string,
+  subjectIds: string[],
+): Promise<Map<string, DeadlineNote[]>> {
+  const out = new Map<string, DeadlineNote[]>();
+  if (subjectIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('deadline_changes as d')
+    .innerJoin('calendar_versions as v', (j) =>
+      j.onRef('v.tenant_id', '=', 'd.tenant_id').onRef('v.id', '=', 'd.calendar_version_id'),
+    )
+    .select(['d.subject_id', 'd.old_date', 'd.new_date', 'd.changed_at', 'v.year', 'v.version'])
+    .where('d.tenant_id', '=', tenantId)
+    .where('d.subject_type', '=', subjectType)
+    .where('d.subject_id', 'in', subjectIds)
+    .orderBy('d.changed_at', 'desc')
+    .execute();
+  for (const r of rows) {
+    const list = out.get(r.subject_id) ?? [];
+    list.push({
+      oldDate: r.old_date,
+      newDate: r.new_date,
+      changedAt: r.changed_at,
+      year: r.year,
+      version: r.version,
+    });
+    out.set(r.subject_id, list);
+  }
+  return out;
+}

@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { testConfig } from '../../test/helpers/server.ts';
+import { createSession, SESSION_COOKIE } from '../auth/sessions.ts';
 import { deadlineChangesOf } from '../calendar/calendar-hooks.ts';
 import { SHIPPED_YEARS } from '../calendar/holidays-data.ts';
 import { saveCalendarYear } from '../calendar/save-calendar-year.ts';
+import { buildApp } from '../server/app.ts';
 import { deriveObligations } from './derive-obligations.ts';
 import { fulfilManually } from './fulfil-manually.ts';
-import { type ObligationWorld, obligationWorld, TODAY } from './obligation-fixture.ts';
+import { type ObligationWorld, obligationWorld, TODAY, TODAY_NOW } from './obligation-fixture.ts';
 import { registerObligationHooks } from './recompute-due-dates.ts';
 
 registerObligationHooks();
@@ -65,4 +68,22 @@ test('an extra holiday moves open due dates with a note; fulfilled ones stay', a
     .executeTakeFirstOrThrow();
   assert.equal(v2after.due_date, '2026-03-13', 'fulfilled: not moved');
   assert.equal((await deadlineChangesOf(office, 'obligation', v2feb.id)).length, 0);
+
+  // the note is visible on the unit's obligations page, next to the new due date
+  const app = await buildApp({
+    db: ow.db,
+    dialect: ow.tdb.dialect,
+    config: testConfig(),
+    tenant: { id: ow.w.tenantId, name: '测试县' },
+    clock: () => TODAY_NOW,
+    logger: false,
+  });
+  const session = await createSession(ow.db, ow.w.tenantId, ow.people.county.id, TODAY_NOW, {});
+  const page = await app.inject({
+    url: `/admin/units/${ow.units.v1.id}/obligations`,
+    headers: { cookie: `${SESSION_COOKIE}=${session.cookieValue}`, accept: 'text/html' },
+  });
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /截止日期已调整：2026-03-13 → 2026-03-16（2026 年节假日安排第 1 版/);
+  await app.close();
 });

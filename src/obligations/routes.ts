@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { can, coversWholeTenant, requirePermission } from '../auth/policy.ts';
 import { requireSignedIn } from '../auth/routes.ts';
+import { deadlineNotesFor } from '../calendar/calendar-hooks.ts';
 import { loadCalendar } from '../calendar/tenant-calendar.ts';
 import { effectiveCatalog } from '../catalog/queries.ts';
 import { t } from '../i18n/index.ts';
@@ -36,6 +37,12 @@ export function registerObligationRoutes(app: FastifyInstance): void {
     const settings = await getSettings(db, req.actor.tenantId, today);
     const rows = await listObligations(db, req.actor, { unitIds: [unit.id] }, today, calendar, settings);
     rows.sort((a, b) => (a.dueDate === b.dueDate ? 0 : a.dueDate < b.dueDate ? 1 : -1));
+    const notes = await deadlineNotesFor(
+      db,
+      req.actor.tenantId,
+      'obligation',
+      rows.map((r) => r.id),
+    );
     let events = null;
     let decisions = null;
     if (can(req.actor, 'obligation.record', unit) && unit.status === 'active') {
@@ -53,6 +60,7 @@ export function registerObligationRoutes(app: FastifyInstance): void {
       ...pageMeta(req, t('obligation.unit_title', { unit: unit.name }), 'admin'),
       unit,
       rows,
+      notes,
       events,
       decisions,
       canFulfil: can(req.actor, 'obligation.fulfil_manual', unit),

@@ -1,5 +1,7 @@
 import { AdminLayout } from '../admin/nav.tsx';
+import type { DeadlineNote } from '../calendar/calendar-hooks.ts';
 import { t } from '../i18n/index.ts';
+import { fmtTime } from '../lib/format.ts';
 import { Csrf, type ErrorMap, ErrorSummary, SelectField, TextArea, TextField } from '../views/form.tsx';
 import type { PageMeta } from '../views/layout.tsx';
 import type { ObligationRow } from './queries.ts';
@@ -27,7 +29,26 @@ export function StatusBadge({ status }: { status: ObligationRow['status'] }) {
   );
 }
 
-function Row({ o }: { o: ObligationRow }) {
+function DeadlineNotes({ notes }: { notes?: DeadlineNote[] }) {
+  if (!notes?.length) return null;
+  return (
+    <ul class="deadline-notes hint">
+      {notes.map((n) => (
+        <li key={`${n.changedAt}${n.newDate}`}>
+          {t('obligation.deadline_moved', {
+            old: n.oldDate,
+            new: n.newDate,
+            year: n.year,
+            version: n.version,
+            at: fmtTime(n.changedAt),
+          })}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Row({ o, notes }: { o: ObligationRow; notes?: DeadlineNote[] }) {
   return (
     <tr>
       <td>
@@ -40,6 +61,7 @@ function Row({ o }: { o: ObligationRow }) {
       <td>
         {o.dueDate}
         {o.dueProvisional && <span class="tag warn">{t('obligation.provisional')}</span>}
+        <DeadlineNotes notes={notes} />
       </td>
       <td>
         <StatusBadge status={o.status} />
@@ -151,6 +173,8 @@ export function UnitObligationsPage(
   p: Meta & {
     unit: { id: string; name: string };
     rows: ObligationRow[];
+    /** Calendar-change notes per obligation id (old → new due date). */
+    notes?: Map<string, DeadlineNote[]>;
     events: EntryOption[] | null;
     decisions: EntryOption[] | null;
     canFulfil: boolean;
@@ -178,7 +202,7 @@ export function UnitObligationsPage(
           </thead>
           <tbody>
             {p.rows.map((o) => (
-              <Row key={o.id} o={o} />
+              <Row key={o.id} o={o} notes={p.notes?.get(o.id)} />
             ))}
           </tbody>
         </table>

@@ -50,7 +50,6 @@ export const obligationMessages = {
   'obligation.submit_record': '登记',
   'obligation.fulfil': '人工登记已公开',
   'obligation.submit_fulfil': '保存',
-  'obligation.deadline_moved': '期限因节假日调整由 {old} 改为 {new}',
   'obligation.settings.title': '公开义务设置',
   'obligation.settings.due_soon_days': '“即将到期”提前的工作日数',
   'obligation.settings.stale_days': '栏目多少天未更新视为“久未更新”',
@@ -72,4 +71,5 @@ export const obligationMessages = {
   'flash.obligation_fulfilled': '已登记为已公开。',
   'flash.obligation_settings_saved': '公开义务设置已保存。',
   'flash.obligations_derived': '公开义务已生成。',
+  'obligation.deadline_moved': '截止日期已调整：{old} → {new}（{year} 年节假日安排第 {version} 版，{at}）',
 } as const;
