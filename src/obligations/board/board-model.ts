@@ -137,6 +137,7 @@ export interface OverdueItem {
   periodKey: string;
   title: string | null;
   dueDate: string;
+  dueProvisional: number;
   /** Working days past the due date. */
   daysLate: number;
 }

@@ -101,6 +101,8 @@ export interface OverdueRow {
   periodKey: string;
   title: string | null;
   dueDate: string;
+  /** 1 when the due date was computed for a year without holiday data (暂定). */
+  dueProvisional: number;
 }
 
 /** Open obligations past their due date, oldest first (limit: the page shows a head, the export all). */
@@ -120,6 +122,7 @@ export async function overdueList(
       'o.period_key as periodKey',
       'o.title as title',
       'o.due_date as dueDate',
+      'o.due_provisional as dueProvisional',
     ])
     .where('o.fulfilled_on', 'is', null)
     .where('o.due_date', '<', d.today)
@@ -137,6 +140,7 @@ export interface UnitItemRow {
   periodKey: string;
   title: string | null;
   dueDate: string;
+  dueProvisional: number;
   fulfilledOn: string | null;
   cls: ObligationClass;
 }
@@ -156,6 +160,7 @@ export async function unitItems(
       'o.period_key as periodKey',
       'o.title as title',
       'o.due_date as dueDate',
+      'o.due_provisional as dueProvisional',
       'o.fulfilled_on as fulfilledOn',
       classSql(d).as('cls'),
     ])

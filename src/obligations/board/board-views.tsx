@@ -131,7 +131,10 @@ export function OverdueTable({ items }: { items: OverdueItem[] }) {
               <td>{domainLabel(o.domain)}</td>
               <td>{o.item}</td>
               <td>{o.title ?? o.periodKey}</td>
-              <td>{o.dueDate}</td>
+              <td>
+                {o.dueDate}
+                {o.dueProvisional === 1 && <span class="tag warn">{t('obligation.provisional')}</span>}
+              </td>
               <td class="num">{o.daysLate}</td>
               <td>
                 <a href={`/admin/units/${o.unitId}/obligations`}>{t('board.record')}</a>

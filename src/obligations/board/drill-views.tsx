@@ -11,6 +11,7 @@ export interface DrillItem {
   item: string;
   period: string;
   dueDate: string;
+  dueProvisional: number;
   fulfilledOn: string | null;
   cls: ObligationClass;
 }
@@ -76,7 +77,10 @@ export function DrillPage(
                   <td>{domainLabel(i.domain)}</td>
                   <th scope="row">{i.item}</th>
                   <td>{i.period}</td>
-                  <td>{i.dueDate}</td>
+                  <td>
+                    {i.dueDate}
+                    {i.dueProvisional === 1 && <span class="tag warn">{t('obligation.provisional')}</span>}
+                  </td>
                   <td>{i.fulfilledOn ?? ''}</td>
                 </tr>
               ))}

@@ -67,7 +67,7 @@ export async function buildBoardWorkbook(board: Board, ctx: BoardExportContext):
       domainLabel(o.domain),
       o.item,
       o.title ?? ctx.periodLabel(o.periodKey),
-      o.dueDate,
+      o.dueProvisional === 1 ? `${o.dueDate}（${t('obligation.provisional')}）` : o.dueDate,
       o.daysLate,
     ]);
 
