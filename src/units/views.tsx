@@ -238,7 +238,8 @@ export function UnitDetailPage(
       </dl>
       <p>
         <a href={`/admin/audit?targetId=${u.id}`}>{t('unit.history')}</a> ·{' '}
-        <a href={`/admin/units/${u.id}/catalog`}>{t('catalog.unit_catalog')}</a>
+        <a href={`/admin/units/${u.id}/catalog`}>{t('catalog.unit_catalog')}</a> ·{' '}
+        <a href={`/admin/units/${u.id}/obligations`}>{t('obligation.title')}</a>
       </p>
 
       <section>
