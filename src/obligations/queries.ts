@@ -5,6 +5,7 @@ import type { WorkingCalendar } from '../calendar/calendar.ts';
 import { startsWith } from '../db/dialect.ts';
 import type { CatalogDomain, DbOrTx, ObligationKind, RoleName, UnitKind } from '../db/types.ts';
 import { isId } from '../lib/ids.ts';
+import { entryIsLive } from './live-entry.ts';
 import { periodLabel } from './periods.ts';
 import type { ObligationSettings } from './settings.ts';
 import { dueSoonCutoff, type ObligationStatus, STATUSES } from './status.ts';
@@ -92,6 +93,9 @@ async function baseQuery(db: DbOrTx, actor: Actor, f: ObligationFilter) {
     .where('o.tenant_id', '=', actor.tenantId)
     .where('o.superseded_at', 'is', null)
     .where('u.status', '=', 'active')
+    // An open obligation lives only while its entry and guiding catalog do (the board's rule too);
+    // fulfilled ones stay as history.
+    .where(sql<SqlBool>`(o.fulfilled_on is not null or ${entryIsLive})`)
     .where(unitVisibility(actor, 'obligation.view', 'u'));
   if (f.unitIds) q = q.where('o.unit_id', 'in', f.unitIds.length ? f.unitIds : ['-']);
   if (f.subtreeOf) {

@@ -8,6 +8,7 @@ import { scheduleDaily } from '../jobs/schedule-daily.ts';
 import { inTransaction, type OpContext } from '../lib/context.ts';
 import { type NotifyOptions, notify, notifyOptions } from '../notify/notify.ts';
 import { deriveObligations } from './derive-obligations.ts';
+import { entryIsLive } from './live-entry.ts';
 import { periodLabel } from './periods.ts';
 import { getSettings } from './settings.ts';
 import { dueSoonCutoff, overdueByCutoff } from './status.ts';
@@ -88,6 +89,7 @@ export async function sweepObligationReminders(
       .where('o.due_date', '<=', cutoff)
       .where('u.status', '=', 'active')
       .where('x.id', 'is', null)
+      .where(entryIsLive)
       .orderBy('o.due_date')
       .orderBy('o.id')
       .execute();

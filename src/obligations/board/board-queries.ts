@@ -3,6 +3,7 @@ import type { Actor } from '../../auth/actor.ts';
 import { type Permission, unitVisibility } from '../../auth/policy.ts';
 import { startsWith } from '../../db/dialect.ts';
 import type { CatalogDomain, DbOrTx } from '../../db/types.ts';
+import { entryIsLive } from '../live-entry.ts';
 import type { BoardDates, BoardFilter, BoardUnit, ObligationClass } from './board-model.ts';
 
 /**
@@ -53,9 +54,7 @@ export function classSql(d: BoardDates): RawBuilder<ObligationClass> {
  */
 function columnLiveFor(unitCol: string) {
   const unit = sql.ref(unitCol);
-  return sql<boolean>`(e.status = 'active'
-  and not exists (select 1 from guiding_catalogs g
-    where g.tenant_id = e.tenant_id and g.id = e.guiding_catalog_id and g.status <> 'active')
+  return sql<boolean>`(${entryIsLive}
   and not exists (select 1 from catalog_exclusions x
     where x.tenant_id = e.tenant_id and x.unit_id = ${unit} and x.entry_id = e.id
       and x.status in ('claimed', 'accepted')))`;
