@@ -163,6 +163,21 @@ describe('sign-in, sessions, CSRF, rate limits, tokens', () => {
     await app2.close();
   });
 
+  test('static assets and the health check are served without looking up sessions or tokens', async () => {
+    // a stale session cookie would be cleared, and a malformed bearer refused, if identity were resolved
+    const headers = {
+      cookie: `gk_session=${t.world.tenantId}.stale-secret-that-matches-no-session`,
+      authorization: 'Bearer nonsense',
+    };
+    const css = await t.app.inject({ url: '/static/app.css', headers });
+    assert.equal(css.statusCode, 200);
+    assert.equal(css.headers['set-cookie'], undefined);
+    const health = await t.app.inject({ url: '/healthz', headers });
+    assert.equal(health.statusCode, 200);
+    const page = await t.app.inject({ url: '/', headers });
+    assert.equal(page.statusCode, 401, 'pages still resolve identity and refuse a malformed bearer');
+  });
+
   test('demo password is refused when demo mode is off', async () => {
     const p = await makePerson(t.world, null);
     const { hashPassword } = await import('../src/auth/passwords.ts');

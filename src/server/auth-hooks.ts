@@ -7,6 +7,7 @@ import { AppError } from '../lib/errors.ts';
 
 export const ANON_CSRF_COOKIE = 'gk_csrf';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const NO_IDENTITY = /^\/(static\/|healthz(\?|$))/;
 /** With an initial or reset password, the back office, tokens and the API (but for the session and the password change) wait until it is changed. */
 const PASSWORD_CHANGE_BLOCKED = /^\/(admin|account\/tokens|api\/)/;
 const PASSWORD_CHANGE_ALLOWED = /^\/api\/v1\/(session|me\/password)(\?.*)?$/;
@@ -23,6 +24,11 @@ export function registerAuthHooks(app: FastifyInstance): void {
     req.session = null;
     req.authVia = 'none';
     req.actor = anonymousActor(tenantId);
+    // Assets and the health check need nobody's identity: no session or token lookups on that path.
+    if (NO_IDENTITY.test(req.url)) {
+      req.csrfToken = '';
+      return;
+    }
 
     const bearer = parseBearer(req.headers.authorization);
     if (req.headers.authorization && !bearer) throw new AppError('auth.token_invalid', { status: 401 });
