@@ -4,6 +4,7 @@
  */
 const BENCHES: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
   obligations: () => import('./obligations.ts'),
+  portal: () => import('./portal.ts'),
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -3,7 +3,6 @@ import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../src/auth/passwords.ts';
 import {
   checkA11y,
   launchBrowser,
@@ -12,6 +11,7 @@ import {
   saveScreenshot,
   screenshotOnFailure,
 } from './helpers/browser.ts';
+import { choose, signIn as signInAs, text, visible } from './helpers/journey.ts';
 import { type E2EServer, startE2EServer } from './helpers/server.ts';
 
 /**
@@ -50,27 +50,12 @@ after(async () => {
   await server?.close();
 });
 
-const visible = (l: Locator) => l.waitFor({ state: 'visible' });
-const text = async (l: Locator) => ((await l.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 /** A table row's cells (th and td) as text, one space between cells. */
 const cells = async (row: Locator) =>
   (await row.locator('th, td').allTextContents()).map((c) => c.replace(/\s+/g, ' ').trim()).join(' ');
 const menu = (page: Page) => page.getByRole('navigation', { name: '后台菜单' });
 
-async function signIn(page: Page, username: string) {
-  await page.goto(`${server.baseUrl}/signin`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.waitForURL(/\/admin$/);
-}
-
-/** Picks the option of a select whose visible text contains `part` (tree selects indent names). */
-async function choose(select: Locator, part: string) {
-  const value = await select.locator('option').filter({ hasText: part }).first().getAttribute('value');
-  assert.ok(value, `an option containing ${part}`);
-  await select.selectOption(value);
-}
+const signIn = (page: Page, username: string) => signInAs(page, server.baseUrl, username);
 
 async function catalogFile(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();

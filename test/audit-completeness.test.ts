@@ -13,6 +13,8 @@ import { reviewDisclosure } from '../src/disclosure/review-disclosure.ts';
 import { submitDisclosure } from '../src/disclosure/submit-disclosure.ts';
 import { notify } from '../src/notify/notify.ts';
 import { recordEvent } from '../src/obligations/record-event.ts';
+import { createPrivacyPattern } from '../src/privacy/save-privacy-pattern.ts';
+import { requestRecipes } from '../src/requests/audit-recipes.ts';
 import { makePerson, makeUnit, TEST_PASSWORD } from './helpers/factories.ts';
 import { type Client, startTestApp, type TestApp } from './helpers/server.ts';
 
@@ -24,7 +26,6 @@ import { type Client, startTestApp, type TestApp } from './helpers/server.ts';
 
 /** Routes that change no database state at all, with the reason. */
 const NO_DATA_WRITTEN: Record<string, string> = {
-  'POST /preferences/large-type': 'sets a display-preference cookie only',
   'POST /verify': 'compares an uploaded file with published attachments; reads only',
 };
 
@@ -274,7 +275,72 @@ const apiStep = (
     act: (id) => office.api('POST', `/api/v1/disclosures/${id}/${step}`, json),
   });
 
+// Disclosure extras (政策解读, finance sheet, withheld filings, privacy patterns): made by the system.
+let financeEntry: Promise<string> | null = null;
+function financeEntryId(): Promise<string> {
+  financeEntry ??= (async () => {
+    const c = await createGuidingCatalog(t.world.system, {
+      ownerUnitId: t.world.rootId,
+      unitKind: 'village',
+      domain: 'finance',
+      name: '财务测试目录',
+    });
+    return (
+      await addGuidingEntry(t.world.system, c.id, {
+        ...entryJson,
+        level1: '财务收支',
+        item: '月度财务收支',
+        timing: 'periodic',
+        period: 'monthly',
+      })
+    ).id;
+  })();
+  return financeEntry;
+}
+let financeSeq = 0;
+async function financeVillage(): Promise<{ unitId: string; entryId: string; sheet: Buffer }> {
+  financeSeq += 1;
+  const entryId = await financeEntryId();
+  const sheet = await xlsx([
+    ['摘要', '收入', '支出', '余额'],
+    ['上月结余', '', '', '1000'],
+    ['出租收入', '500', '', '1500'],
+  ]);
+  return { unitId: await newUnitId(`FIN${financeSeq}`), entryId, sheet };
+}
+async function withheldFiling(): Promise<string> {
+  disclosureSeq += 1;
+  const v = await obligationVillage();
+  const ctx = t.world.system;
+  const d = await createDraft(ctx, {
+    unitId: v.unitId,
+    entryId: v.standing,
+    title: `不予公开${disclosureSeq}`,
+    bodyHtml: '正文',
+    decidedOn: '2026-02-27',
+    attribute: 'withheld',
+    withheldReason: '涉及个人隐私',
+    withheldBasis: '《条例》第十五条',
+    reviewDate: '2026-03-01',
+  });
+  for (const step of [submitDisclosure, reviewDisclosure, approveDisclosure, publishDisclosure])
+    await step(ctx, d.id);
+  return d.id;
+}
+let patternSeq = 0;
+async function privacyPatternId(): Promise<string> {
+  patternSeq += 1;
+  return (
+    await createPrivacyPattern(t.world.system, {
+      name: `车牌${patternSeq}`,
+      pattern: '粤B[0-9A-Z]{5}',
+      example: '粤B12345',
+    })
+  ).id;
+}
+
 const recipes: Record<string, Recipe> = {
+  ...requestRecipes(() => ({ t, office, unitId: town.id, otherUnitId: t.world.rootId })),
   'POST /admin/disclosures': r({
     prepare: obligationVillage,
     act: (v) =>
@@ -369,6 +435,91 @@ const recipes: Record<string, Recipe> = {
   'POST /admin/disclosures/:id/attachments/:fileId/remove': r({
     prepare: draftWithAttachment,
     act: (x) => office.post(`/admin/disclosures/${x.id}/attachments/${x.fileId}/remove`, { form: {} }),
+  }),
+  'POST /admin/disclosures/:id/interpretation': r({
+    prepare: () => disclosureAt('draft'),
+    act: (id) => office.post(`/admin/disclosures/${id}/interpretation`, { form: {} }),
+  }),
+  'POST /api/v1/disclosures/:id/interpretation': r({
+    prepare: () => disclosureAt('approved'),
+    act: (id) => office.api('POST', `/api/v1/disclosures/${id}/interpretation`, { title: '解读' }),
+  }),
+  'POST /admin/disclosures/:id/filing-review': r({
+    prepare: withheldFiling,
+    act: (id) =>
+      office.post(`/admin/disclosures/${id}/filing-review`, {
+        form: { decision: 'keep', reviewDate: '2027-03-01', note: '仍涉及个人隐私' },
+      }),
+  }),
+  'POST /api/v1/disclosures/:id/filing-review': r({
+    prepare: withheldFiling,
+    act: (id) =>
+      office.api('POST', `/api/v1/disclosures/${id}/filing-review`, { decision: 'reopen', note: '可以公开' }),
+  }),
+  'POST /admin/disclosures/finance-sheet': r({
+    prepare: financeVillage,
+    act: (v) =>
+      office.upload(
+        '/admin/disclosures/finance-sheet',
+        { unitId: v.unitId, entryId: v.entryId, period: '2026-02' },
+        { field: 'file', filename: '收支.xlsx', content: v.sheet },
+      ),
+  }),
+  'POST /api/v1/disclosures/finance-sheet': r({
+    prepare: financeVillage,
+    act: (v) =>
+      office.upload(
+        '/api/v1/disclosures/finance-sheet',
+        { unitId: v.unitId, entryId: v.entryId, period: '2026-01' },
+        { field: 'file', filename: '收支.xlsx', content: v.sheet },
+        { headers: { accept: 'application/json' } },
+      ),
+  }),
+  'PUT /api/v1/disclosure-settings/drafter-may-review': r({
+    prepare: obligationVillage,
+    act: (v) =>
+      office.api('PUT', '/api/v1/disclosure-settings/drafter-may-review', {
+        unitId: v.unitId,
+        allowed: true,
+      }),
+  }),
+  'POST /admin/settings/privacy-patterns': r({
+    act: () =>
+      office.post('/admin/settings/privacy-patterns', {
+        form: { name: '页面车牌', pattern: '京A[0-9]{5}', example: '京A12345' },
+      }),
+  }),
+  'POST /admin/settings/privacy-patterns/:id': r({
+    prepare: privacyPatternId,
+    act: (id) =>
+      office.post(`/admin/settings/privacy-patterns/${id}`, {
+        form: { name: `改名${id.slice(-6)}`, pattern: '粤B[0-9A-Z]{5}', example: '粤B12345' },
+      }),
+  }),
+  'POST /admin/settings/privacy-patterns/:id/delete': r({
+    prepare: privacyPatternId,
+    act: (id) => office.post(`/admin/settings/privacy-patterns/${id}/delete`, { form: {} }),
+  }),
+  'POST /api/v1/privacy-patterns': r({
+    act: () =>
+      office.api('POST', '/api/v1/privacy-patterns', {
+        name: '接口车牌',
+        pattern: '沪C[0-9]{5}',
+        example: '沪C12345',
+      }),
+  }),
+  'PUT /api/v1/privacy-patterns/:id': r({
+    prepare: privacyPatternId,
+    act: (id) =>
+      office.api('PUT', `/api/v1/privacy-patterns/${id}`, {
+        name: `接口改${id.slice(-6)}`,
+        pattern: '粤B[0-9A-Z]{5}',
+        example: '粤B12345',
+      }),
+  }),
+  'DELETE /api/v1/privacy-patterns/:id': r({
+    prepare: privacyPatternId,
+    act: (id) => office.api('DELETE', `/api/v1/privacy-patterns/${id}`),
   }),
   'POST /admin/units/:id/obligations/events': r({
     prepare: obligationVillage,
@@ -577,6 +728,24 @@ const recipes: Record<string, Recipe> = {
   'POST /api/v1/catalog-imports/:id/commit': r({
     prepare: catalogPreviewId,
     act: (id) => office.api('POST', `/api/v1/catalog-imports/${id}/commit`),
+  }),
+  'POST /admin/requests/templates/:kind': r({
+    act: () =>
+      office.post('/admin/requests/templates/acknowledgement', {
+        form: {
+          title: '政府信息公开申请受理回执',
+          numberLine: '{number}',
+          addressee: '{applicantName}：',
+          body: '本机关于{receivedDate}收到你的申请。',
+          signature: '{unitName}\n{date}',
+        },
+      }),
+  }),
+  'POST /admin/requests/numbering': r({
+    act: () =>
+      office.post('/admin/requests/numbering', {
+        form: { unitId: town.id, pattern: '甲政信复〔{year}〕{seq}号' },
+      }),
   }),
   'POST /admin/calendar/:year': r({
     act: () =>

@@ -14,7 +14,8 @@ function gongkai(args: string[], env: Record<string, string>) {
   const r = spawnSync(process.execPath, ['bin/gongkai.js', ...args], {
     env: { ...process.env, GONGKAI_LOG_LEVEL: 'silent', ...env },
     encoding: 'utf8',
-    timeout: 60_000,
+    // seed-demo publishes the demo county's year of disclosures: allow for a busy CI machine.
+    timeout: 120_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -25,9 +25,11 @@ export interface E2EServer {
 
 /**
  * A real server on a loopback port over a fresh database (SQLite or PostgreSQL per DATABASE_URL)
- * holding the demo county 青山县, as `gongkai serve --demo` would run it.
+ * holding the demo county 青山县, as `gongkai serve --demo` would run it — without the demo's year
+ * of disclosures unless `demoHistory` is set, so journeys with a pinned clock start from a known,
+ * empty board.
  */
-export async function startE2EServer(opts: { now?: Date } = {}): Promise<E2EServer> {
+export async function startE2EServer(opts: { now?: Date; demoHistory?: boolean } = {}): Promise<E2EServer> {
   const db = await freshDb();
   let app: FastifyInstance | null = null;
   // A pinned clock (when asked for) seeds the county on that day and answers every request with it.
@@ -35,7 +37,7 @@ export async function startE2EServer(opts: { now?: Date } = {}): Promise<E2EServ
   const now = () => (pinned ? new Date(pinned) : new Date());
   let tenantId = '';
   try {
-    await seedDemo(db.db, now());
+    await seedDemo(db.db, now(), { history: opts.demoHistory ?? false });
     const tenant = await findTenant(db.db, 'qingshan');
     if (!tenant) throw new Error('seedDemo did not create the qingshan tenant');
     tenantId = tenant.id;

@@ -39,6 +39,12 @@ function items(actor: Actor) {
     out.push({ href: '/admin/obligations', label: t('admin.board') });
   if (hasPermissionSomewhere(actor, 'disclosure.view_internal'))
     out.push({ href: '/admin/disclosures', label: t('disclosure.admin_title') });
+  if (hasPermissionSomewhere(actor, 'request.view')) {
+    out.push({ href: '/admin/requests/report', label: t('request_report.nav') });
+    out.push({ href: '/admin/requests/templates', label: t('request_docs.nav') });
+  }
+  if (hasPermissionSomewhere(actor, 'request.view'))
+    out.push({ href: '/admin/requests', label: t('request.admin_title') });
   if (hasPermissionSomewhere(actor, 'audit.view'))
     out.push({ href: '/admin/audit', label: t('admin.audit') });
   out.push({ href: '/admin/calendar', label: t('calendar.title') });

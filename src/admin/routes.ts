@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { requirePermission, unitVisibility } from '../auth/policy.ts';
 import { t } from '../i18n/index.ts';
+import { overdueRequestsFor } from '../requests/dashboard.tsx';
+import { chinaDate } from '../requests/store.ts';
 import { redirect } from '../server/context.ts';
 import { sendPage } from '../server/html.ts';
 import { pageMeta } from '../server/page.ts';
@@ -40,6 +42,7 @@ export function registerAdminRoutes(app: FastifyInstance): void {
         counts: counts
           .map((c) => ({ kind: c.kind, n: Number(c.n) }))
           .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind)),
+        overdueRequests: await overdueRequestsFor(db, req.actor, chinaDate(req.now)),
         grants: grants.map((g) => ({
           role: g.role,
           unitName: g.name,

@@ -1,4 +1,5 @@
 import { t } from '../i18n/index.ts';
+import { type OverdueRequest, OverdueRequestsSection } from '../requests/dashboard.tsx';
 import type { PageMeta } from '../views/layout.tsx';
 import { AdminLayout } from './nav.tsx';
 
@@ -7,12 +8,14 @@ export function Dashboard(
     largeType?: boolean;
     counts: { kind: string; n: number }[];
     grants: { role: string; unitName: string; coversSubtree: boolean }[];
+    overdueRequests?: OverdueRequest[] | null;
   },
 ) {
   const total = p.counts.reduce((s, c) => s + c.n, 0);
   return (
     <AdminLayout {...p}>
       <h1>{t('admin.dashboard')}</h1>
+      <OverdueRequestsSection items={p.overdueRequests} />
       <section>
         <h2>{t('admin.my_roles')}</h2>
         <ul>

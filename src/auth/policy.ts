@@ -38,7 +38,12 @@ export type Permission =
   | 'disclosure.review'
   | 'disclosure.approve'
   | 'disclosure.publish'
-  | 'disclosure.view_internal';
+  | 'disclosure.view_internal'
+  // information requests (依申请公开): see the unit's requests with the applicant's personal data,
+  // handle them, and the office's own steps (approve the extension, pre-check, Art. 44, settings)
+  | 'request.view'
+  | 'request.handle'
+  | 'request.office';
 
 const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
   office: [
@@ -63,6 +68,9 @@ const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'disclosure.approve',
     'disclosure.publish',
     'disclosure.view_internal',
+    'request.view',
+    'request.handle',
+    'request.office',
   ],
   approver: [
     'admin.enter',
@@ -75,6 +83,8 @@ const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'obligation.record',
     'disclosure.approve',
     'disclosure.view_internal',
+    'request.view',
+    'request.handle',
   ],
   reviewer: [
     'admin.enter',
@@ -95,6 +105,8 @@ const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'disclosure.draft',
     'disclosure.publish',
     'disclosure.view_internal',
+    'request.view',
+    'request.handle',
   ],
   supervisor: ['admin.enter', 'unit.view', 'catalog.view', 'obligation.view'],
   inspector: [
@@ -187,8 +199,13 @@ export function requirePermission(actor: Actor, perm: Permission): void {
  */
 export function unitVisibility(actor: Actor, perm: Permission, alias = 'u'): RawBuilder<SqlBool> {
   if (actor.kind === 'system') return sql<SqlBool>`1 = 1`;
+  return grantsReach(grantsWith(actor, perm), alias);
+}
+
+/** SQL form of grantCovers: the units (table alias) that at least one of these grants covers. */
+function grantsReach(grants: EffectiveGrant[], alias: string): RawBuilder<SqlBool> {
   const col = (c: string) => sql.ref(`${alias}.${c}`);
-  const clauses = grantsWith(actor, perm).map((g) => {
+  const clauses = grants.map((g) => {
     const sphereOk = g.unitSphere === 'region' ? sql`1 = 1` : sql`${col('sphere')} = ${g.unitSphere}`;
     const reach = g.coversSubtree ? startsWith(`${alias}.path`, g.unitPath) : sql`${col('id')} = ${g.unitId}`;
     return sql<SqlBool>`(${reach} and ${sphereOk})`;
@@ -225,4 +242,39 @@ export function canSeeAudience(actor: Actor, audience: string, unit: UnitRef): b
     return actor.grants.some((g) => g.role === 'party_member' && grantCovers(g, unit));
   if (audience === 'unitInternal') return actor.grants.some((g) => grantCovers(g, unit));
   return false;
+}
+
+/**
+ * The SQL form of canSeeAudience, for every public list (portal pages, search, feeds, API): rows
+ * whose audience column (e.g. 'd.audience') the actor may read, given the unit table alias the
+ * rows belong to (it needs id, path, sphere). Anonymous visitors get 社会公开 only; 党内公开 needs
+ * a party_member grant covering the unit, 本单位 any grant covering it; disclosure.view_internal
+ * holders see every audience of their units; 特定对象 is never listed to anyone else.
+ */
+export function audienceVisibility(
+  actor: Actor,
+  unitAlias: string,
+  audienceColumn: string,
+): RawBuilder<SqlBool> {
+  if (actor.kind === 'system') return sql<SqlBool>`1 = 1`;
+  const aud = sql.ref(audienceColumn);
+  const clauses: RawBuilder<SqlBool>[] = [sql<SqlBool>`${aud} = 'public'`];
+  if (actor.kind === 'person') {
+    const internal = grantsWith(actor, 'disclosure.view_internal');
+    if (internal.length > 0) clauses.push(grantsReach(internal, unitAlias));
+    const party = actor.grants.filter((g) => g.role === 'party_member');
+    if (party.length > 0)
+      clauses.push(sql<SqlBool>`(${aud} = 'partyInternal' and ${grantsReach(party, unitAlias)})`);
+    if (actor.grants.length > 0)
+      clauses.push(sql<SqlBool>`(${aud} = 'unitInternal' and ${grantsReach(actor.grants, unitAlias)})`);
+  }
+  return sql<SqlBool>`(${sql.join(clauses, sql` or `)})`;
+}
+
+/**
+ * Whether audienceVisibility(actor, …) refers to the unit alias at all. Without grants the audience
+ * alone decides (社会公开 only), so a count over many rows may skip joining units.
+ */
+export function audienceDependsOnUnit(actor: Actor): boolean {
+  return actor.kind === 'person' && actor.grants.length > 0;
 }

@@ -30,7 +30,12 @@ function setSessionCookie(req: FastifyRequest, reply: FastifyReply, value: strin
 
 /** Only same-site relative paths are followed after sign-in (no open redirect). */
 function safeNext(next: unknown): string {
-  return typeof next === 'string' && /^\/(?!\/)[^\s\\]*$/.test(next) ? next : '/admin';
+  return safePath(next) ?? '/admin';
+}
+
+/** A same-site path ("/x", never "//host" or "/\\host", which browsers read as another site). */
+function safePath(p: unknown): string | null {
+  return typeof p === 'string' && /^\/(?!\/)[^\s\\]*$/.test(p) ? p : null;
 }
 
 export function requireSignedIn(req: FastifyRequest): void {
@@ -72,12 +77,19 @@ export function registerAccountRoutes(app: FastifyInstance): void {
     return redirect(reply, '/', 'signed_out');
   });
 
-  app.post('/preferences/large-type', async (req, reply) => {
-    const body = formBody(req.body);
-    const on = req.cookies[LARGE_TYPE_COOKIE] !== '1';
-    reply.setCookie(LARGE_TYPE_COOKIE, on ? '1' : '0', { path: '/', sameSite: 'lax', maxAge: 365 * 86400 });
-    const back = typeof body.back === 'string' && /^\/(?!\/)/.test(body.back) ? body.back : '/';
-    return redirect(reply, back);
+  // The large-type toggle (适老化) is a GET form with the wanted value, not a CSRF-protected POST:
+  // it only sets this browser's display cookie (no server state), and setting an explicit value
+  // is idempotent, so a forged or prefetched request can at worst change one visitor's font size.
+  app.get('/preferences/large-type', async (req, reply) => {
+    const q = req.query as { on?: unknown; back?: unknown };
+    reply
+      .setCookie(LARGE_TYPE_COOKIE, q.on === '1' ? '1' : '0', {
+        path: '/',
+        sameSite: 'lax',
+        maxAge: 365 * 86400,
+      })
+      .header('cache-control', 'no-store');
+    return redirect(reply, safePath(q.back) ?? '/');
   });
 
   const accountPage = async (

@@ -43,6 +43,18 @@ export const TABLE_ORDER = [
   'disclosures',
   'disclosure_versions',
   'disclosure_events',
+  'requests',
+  'request_events',
+  'request_consultations',
+  'request_files',
+  'request_remedies',
+  'request_disclosures',
+  'request_attempts',
+  'request_document_templates',
+  'request_document_numbering',
+  'request_document_sequences',
+  'request_documents',
+  'privacy_patterns',
 ];
 
 /** Tables guarded by append-only triggers: a forced restore lifts the guard to empty them. */

@@ -59,7 +59,7 @@ test('vocabulary: labels and aliases read back; the default time-limit wording',
 test('the demo county ships starter catalogs that reach villages, streets, departments and branches', async () => {
   const h = await freshDb();
   try {
-    const { tenantId } = await seedDemo(h.db, new Date('2026-03-02T02:00:00.000Z'));
+    const { tenantId } = await seedDemo(h.db, new Date('2026-03-02T02:00:00.000Z'), { history: false });
     const unit = async (code: string) => (await findUnitByCode(h.db, tenantId, code))!;
 
     const village = await effectiveCatalog(h.db, await unit('QS-V-TAOYUAN-01'));

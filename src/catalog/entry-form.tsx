@@ -1,5 +1,5 @@
 import { t } from '../i18n/index.ts';
-import { type ErrorMap, SelectField, TextArea, TextField } from '../views/form.tsx';
+import { Checkbox, type ErrorMap, SelectField, TextArea, TextField } from '../views/form.tsx';
 import {
   AUDIENCES,
   CHANNELS,
@@ -12,7 +12,7 @@ import {
 } from './vocabulary.ts';
 
 /** What an entry form shows: the submitted values (strings, or lists for the channel boxes). */
-export type EntryFormValues = Record<string, string | number | string[] | undefined>;
+export type EntryFormValues = Record<string, string | number | boolean | string[] | undefined>;
 
 const options = (terms: readonly Term<string>[], prefix: string) =>
   terms.map((x) => ({ value: x.code, label: t(`${prefix}.${x.code}`) }));
@@ -24,6 +24,8 @@ const options = (terms: readonly Term<string>[], prefix: string) =>
 export function entryFormInput(body: Record<string, unknown>): Record<string, unknown> {
   const out = { ...body };
   for (const k of ['requiredChannels', 'optionalChannels']) if (typeof out[k] === 'string') out[k] = [out[k]];
+  // A checkbox is absent when unticked; the form always states it (an update replaces every field).
+  out.requiresInterpretation = out.requiresInterpretation === 'true' || out.requiresInterpretation === true;
   return out;
 }
 
@@ -44,7 +46,8 @@ function ChannelBoxes(p: { name: string; legend: string; checked: string[]; erro
   );
 }
 
-const str = (v: EntryFormValues[string]) => (Array.isArray(v) ? v.join('') : v);
+const str = (v: EntryFormValues[string]) =>
+  Array.isArray(v) ? v.join('') : typeof v === 'boolean' ? (v ? 'true' : undefined) : v;
 const list = (v: EntryFormValues[string]) => (Array.isArray(v) ? v : typeof v === 'string' && v ? [v] : []);
 
 /**
@@ -170,6 +173,12 @@ export function EntryFields(p: { values: EntryFormValues; errors?: ErrorMap; wit
         maxLength={200}
         hint={t('catalog.f.time_limit_text_hint')}
         error={e.timeLimitText}
+      />
+      <Checkbox
+        name="requiresInterpretation"
+        label={t('catalog.f.requires_interpretation')}
+        hint={t('catalog.f.requires_interpretation_hint')}
+        checked={v.requiresInterpretation === true || v.requiresInterpretation === 'true'}
       />
       <ChannelBoxes
         name="requiredChannels"

@@ -25,6 +25,8 @@ export interface EntryValues {
   time_limit_days: number;
   time_limit_text: string | null;
   min_display_days: number | null;
+  /** 三同时: documents under this entry are published with an approved 政策解读 (0/1). */
+  requires_interpretation: 0 | 1;
   audience: Audience;
   required_channels: string;
   optional_channels: string;
@@ -100,6 +102,7 @@ export function entryValues(
     time_limit_days: input.timeLimitDays ?? defaultTimeLimitDays(input.mode),
     time_limit_text: null,
     min_display_days: input.minDisplayDays ?? defaultMinDisplayDays(input.timing),
+    requires_interpretation: input.requiresInterpretation ? 1 : 0,
     audience: input.audience,
     required_channels: JSON.stringify(required),
     optional_channels: JSON.stringify(optional.filter((c) => !required.includes(c))),
@@ -134,6 +137,7 @@ export function entryToInput(e: CatalogEntry): EntryInput {
     timeLimitDays: e.time_limit_days,
     timeLimitText: e.time_limit_text ?? describeTimeLimit(e),
     minDisplayDays: opt(e.min_display_days),
+    requiresInterpretation: e.requires_interpretation === 1,
     audience: e.audience,
     requiredChannels: channelList(e.required_channels) as EntryInput['requiredChannels'],
     optionalChannels: channelList(e.optional_channels) as EntryInput['optionalChannels'],

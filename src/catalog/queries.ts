@@ -325,6 +325,7 @@ export function toEntryView(e: CatalogEntry) {
     timeLimitDays: e.time_limit_days,
     timeLimitText: e.time_limit_text ?? describeTimeLimit(e),
     minDisplayDays: e.min_display_days,
+    requiresInterpretation: e.requires_interpretation === 1,
     audience: e.audience,
     requiredChannels: channelList(e.required_channels),
     optionalChannels: channelList(e.optional_channels),

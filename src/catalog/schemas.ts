@@ -59,6 +59,8 @@ export const EntryInput = Type.Object({
   timeLimitDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 365 })),
   timeLimitText: OptText(200),
   minDisplayDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
+  /** 三同时: a document under this entry cannot be published without an approved 政策解读. */
+  requiresInterpretation: Type.Optional(Type.Boolean()),
   audience: oneOf(AUDIENCES),
   requiredChannels: Type.Optional(Type.Array(Channel, { maxItems: CHANNELS.length })),
   optionalChannels: Type.Optional(Type.Array(Channel, { maxItems: CHANNELS.length })),
@@ -101,6 +103,7 @@ export const EntryView = Type.Object({
   timeLimitDays: Type.Integer(),
   timeLimitText: Type.String(),
   minDisplayDays: Nullable(Type.Integer()),
+  requiresInterpretation: Type.Boolean(),
   audience: Type.String(),
   requiredChannels: Type.Array(Type.String()),
   optionalChannels: Type.Array(Type.String()),

@@ -5,6 +5,7 @@ import { createToken } from '../auth/tokens.ts';
 import { runBackup, runRestore } from '../backup/cli.ts';
 import { shippedCalendar } from '../calendar/calendar.ts';
 import { runCalendarCommand } from '../calendar/cli.ts';
+import { loadCalendar } from '../calendar/tenant-calendar.ts';
 import type { DbHandle } from '../db/connect.ts';
 import { openDb } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
@@ -24,6 +25,7 @@ import { previewUnitImport } from '../units/import/preview-unit-import.ts';
 import { errorText } from '../units/import/views.tsx';
 import { findUnitByCode } from '../units/queries.ts';
 import { flag, type ParsedArgs, parseArgs, requireFlag, UsageError } from './args.ts';
+import { runDeadlineCommand } from './deadline.ts';
 
 const HELP = `gongkai — 三务公开平台命令行 (command line)
 
@@ -36,6 +38,8 @@ const HELP = `gongkai — 三务公开平台命令行 (command line)
   user grant --user U --role ROLE --unit CODE [--subtree]
   token create --user U [--name NAME]     prints a new API token on its last line
   calendar add-working-days DATE N | is-working-day DATE | list YEAR
+  deadline --received DATE [--supplement-received DATE] [--pause START:END]... [--extend N]
+                                          reply deadline of an information request (deadline help)
   verify-chain [--unit CODE]              check every published version's hash chain
   jobs run                                schedule today's sweeps and run every due job once
   backup FILE                             write a backup of every row
@@ -163,6 +167,17 @@ export async function run(argv: string[], out: Out): Promise<number> {
       const r = runCalendarCommand(argv.slice(1), shippedCalendar());
       if (r.stdout) process.stdout.write(r.stdout);
       if (r.stderr) process.stderr.write(r.stderr);
+      return r.code;
+    }
+    case 'deadline': {
+      // Pure arithmetic on the shipped calendar unless --tenant-calendar asks for the office's one.
+      const r = args.flags.has('tenant-calendar')
+        ? await withDb(async (h, tenantCtx) =>
+            runDeadlineCommand(argv.slice(1), await loadCalendar(h.db, (await tenantCtx()).actor.tenantId)),
+          )
+        : runDeadlineCommand(argv.slice(1), shippedCalendar());
+      if (r.stdout) out.log(r.stdout.replace(/\n$/, ''));
+      if (r.stderr) out.err(r.stderr.replace(/\n$/, ''));
       return r.code;
     }
     case 'token':

@@ -1,4 +1,5 @@
-import { type Kysely, PostgresAdapter, type RawBuilder, sql } from 'kysely';
+import type BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresAdapter, type RawBuilder, SqliteDialect, sql } from 'kysely';
 import type { DialectName } from './connect.ts';
 
 /**
@@ -96,4 +97,78 @@ export function isUniqueViolation(e: unknown): boolean {
     err?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
     err?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
   );
+}
+
+/**
+ * A cheap token that changes whenever any committed write may have changed the database, or null
+ * when the engine has none. SQLite: `data_version` (changes when another connection — another app
+ * server process, the CLI — commits) plus `total_changes()` of this process's one connection (its
+ * own writes). PostgreSQL has no commit-ordered equivalent that is both cheap and race-free across
+ * several app servers, so callers must not cache there.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: any schema
+export async function changeToken(db: Kysely<any>): Promise<string | null> {
+  const read = tokenReaders.get(db);
+  if (read) return read();
+  if (dialectOf(db) === 'postgres') return null;
+  const r = await sql<{ v: number; c: number }>`select
+    (select data_version from pragma_data_version) as v, total_changes() as c`.execute(db);
+  const row = r.rows[0];
+  return row ? `${row.v}:${row.c}` : null;
+}
+
+/**
+ * SQLite handles opened by `sqliteKysely`, with their change-token reader: two prepared statements
+ * run directly on the connection. It is read on every cached page view, so it skips Kysely's
+ * compile-and-queue path (~16 µs → ~6 µs here). Reading outside Kysely's queue is safe: during
+ * another request's open transaction the token may already count that transaction's statements,
+ * which only makes a later view render afresh (after the commit or rollback), never serve an
+ * entry older than the data.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: any schema
+const tokenReaders = new WeakMap<Kysely<any>, () => string>();
+
+/** A Kysely instance over one better-sqlite3 connection (statement cache, fast change token). */
+export function sqliteKysely<DB>(database: BetterSqlite3.Database): Kysely<DB> {
+  const db = new Kysely<DB>({
+    dialect: new SqliteDialect({ database: cachingStatements(database) }),
+  });
+  const version = database.prepare('pragma data_version').pluck();
+  const changes = database.prepare('select total_changes()').pluck();
+  tokenReaders.set(db, () => `${version.get()}:${changes.get()}`);
+  return db;
+}
+
+/** What Kysely's SQLite driver needs of a database handle. */
+interface SqliteHandle<S> {
+  prepare(sql: string): S;
+  close(): unknown;
+}
+
+/**
+ * A better-sqlite3 handle for Kysely that keeps compiled statements. Kysely's SQLite driver calls
+ * `prepare` for every query it runs, and compiling the SQL again (the same few hundred query
+ * shapes, parameters are bound) cost more than running it on the hot paths: ~8% of a cached
+ * page's CPU went to preparing the one change-token statement. Statements are reused safely:
+ * Kysely runs one query at a time on the one connection (its mutex), better-sqlite3 resets a
+ * statement after each run, and SQLite re-prepares a statement itself after a schema change.
+ * Bounded: beyond `max` distinct statements the oldest are dropped.
+ */
+export function cachingStatements<S>(database: SqliteHandle<S>, max = 1000): SqliteHandle<S> {
+  const statements = new Map<string, S>();
+  return {
+    prepare(sql: string): S {
+      let stmt = statements.get(sql);
+      if (stmt === undefined) {
+        stmt = database.prepare(sql);
+        if (statements.size >= max) statements.delete(statements.keys().next().value as string);
+        statements.set(sql, stmt);
+      }
+      return stmt;
+    },
+    close() {
+      statements.clear();
+      return database.close();
+    },
+  };
 }

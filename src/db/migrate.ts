@@ -5,6 +5,10 @@ import * as m0003 from './migrations/0003_calendar.ts';
 import * as m0004 from './migrations/0004_jobs_notify.ts';
 import * as m0005 from './migrations/0005_obligations.ts';
 import * as m0006 from './migrations/0006_disclosures.ts';
+import * as m0007 from './migrations/0007_portal.ts';
+import * as m0008 from './migrations/0008_disclosure_extras.ts';
+import * as m0009 from './migrations/0009_requests.ts';
+import * as m0010 from './migrations/0010_request_documents.ts';
 import type { Database } from './types.ts';
 
 /** Migrations are listed here (not read from disk) so they work the same under tsx and bundlers. */
@@ -15,6 +19,10 @@ const migrations: Record<string, Migration> = {
   '0004_jobs_notify': m0004,
   '0005_obligations': m0005,
   '0006_disclosures': m0006,
+  '0007_portal': m0007,
+  '0008_disclosure_extras': m0008,
+  '0009_requests': m0009,
+  '0010_request_documents': m0010,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -221,6 +221,8 @@ export interface CatalogEntriesTable {
   time_limit_text: string | null;
   /** 最短公开时长 in working days; null = until changed or revoked. */
   min_display_days: number | null;
+  /** 三同时: a document published under this entry needs an approved 政策解读 (0008; default 0). */
+  requires_interpretation: Flag;
   audience: Audience;
   /** JSON array of channel codes (src/catalog/vocabulary.ts). */
   required_channels: string;
@@ -432,6 +434,8 @@ export interface DisclosuresTable {
   /** The day the matter was decided or happened. */
   decided_on: string;
   display_until: string | null;
+  /** This disclosure is the 政策解读 of that disclosure (same unit); null for anything else (0008). */
+  interprets_id?: string | null;
   title: string;
   body_html: string;
   /** JSON [{ fileId, name, sha256, size, type }] in display order. */
@@ -490,9 +494,27 @@ export interface DisclosureEventsTable {
   actor_name: string;
   at: string;
   reason: string | null;
+  /** Structured detail as JSON, e.g. the finding kinds a privacy override let through (0008). */
+  detail?: string | null;
+}
+
+/** The office's extra patterns for the privacy guard (per tenant); validated when saved. */
+export interface PrivacyPatternsTable {
+  tenant_id: string;
+  id: string;
+  name: string;
+  /** JavaScript regular expression source (flags g and u are added when scanning). */
+  pattern: string;
+  /** A text the pattern must find (checked when saved; shown to the office). */
+  example: string;
+  created_by: string | null;
+  created_at: string;
+  updated_by: string | null;
+  updated_at: string;
 }
 
 export interface Database {
+  privacy_patterns: PrivacyPatternsTable;
   disclosures: DisclosuresTable;
   disclosure_versions: DisclosureVersionsTable;
   disclosure_events: DisclosureEventsTable;
@@ -517,6 +539,17 @@ export interface Database {
   jobs: JobsTable;
   notifications: NotificationsTable;
   email_outbox: EmailOutboxTable;
+  requests: RequestsTable;
+  request_events: RequestEventsTable;
+  request_consultations: RequestConsultationsTable;
+  request_files: RequestFilesTable;
+  request_remedies: RequestRemediesTable;
+  request_disclosures: RequestDisclosuresTable;
+  request_attempts: RequestAttemptsTable;
+  request_document_templates: RequestDocumentTemplatesTable;
+  request_document_numbering: RequestDocumentNumberingTable;
+  request_document_sequences: RequestDocumentSequencesTable;
+  request_documents: RequestDocumentsTable;
 }
 
 export type Db = Kysely<Database>;
@@ -535,3 +568,201 @@ export type { ColumnType };
 export type GuidingCatalog = Selectable<GuidingCatalogsTable>;
 export type CatalogEntry = Selectable<CatalogEntriesTable>;
 export type CatalogExclusion = Selectable<CatalogExclusionsTable>;
+
+/** 依申请公开 (src/requests/): see src/db/migrations/0009_requests.ts. */
+export type RequestState =
+  | 'awaiting_confirmation'
+  | 'processing'
+  | 'supplement_pending'
+  | 'consulting'
+  | 'fee_pending'
+  | 'precheck'
+  | 'replied'
+  | 'delivered'
+  | 'closed'
+  | 'archived';
+
+export interface RequestsTable {
+  tenant_id: string;
+  id: string;
+  unit_id: string;
+  tracking_code: string;
+  secret_hash: string;
+  channel: string;
+  submitted_at: string;
+  confirmed_on: string | null;
+  received_on: string | null;
+  applicant_kind: string;
+  applicant_name: string;
+  contact_person: string | null;
+  id_type: string | null;
+  id_number: string | null;
+  id_number_hash: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  postcode: string | null;
+  description: string;
+  doc_number: string | null;
+  provision_form: string;
+  obtain_method: string;
+  state: RequestState;
+  supplement_notice_on: string | null;
+  supplement_due_on: string | null;
+  supplement_request: string | null;
+  supplement_received_on: string | null;
+  supplement_text: string | null;
+  extension_days: number | null;
+  extension_on: string | null;
+  extension_reason: string | null;
+  extension_approved_by: string | null;
+  fee_method: string | null;
+  fee_quantity: number | null;
+  fee_amount: number | null;
+  fee_notice_on: string | null;
+  fee_due_on: string | null;
+  fee_paid_on: string | null;
+  due_date: string | null;
+  due_provisional: Flag;
+  clock_paused: Flag;
+  reply_kind: string | null;
+  reply_text: string | null;
+  reply_ground: string | null;
+  replied_on: string | null;
+  replied_by: string | null;
+  precheck: string | null;
+  delivery_method: string | null;
+  delivered_on: string | null;
+  outcome_key: string | null;
+  closed_on: string | null;
+  archived_at: string | null;
+  transferred_from_unit_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RequestEventsTable {
+  tenant_id: string;
+  id: string;
+  request_id: string;
+  action: string;
+  actor_id: string | null;
+  actor_name: string;
+  at: string;
+  on_date: string | null;
+  unit_id: string;
+  to_unit_id: string | null;
+  reason: string | null;
+  detail_json: string | null;
+  public: Flag;
+}
+
+export interface RequestConsultationsTable {
+  tenant_id: string;
+  id: string;
+  request_id: string;
+  kind: 'third_party' | 'co_producer';
+  party: string;
+  sent_on: string;
+  expires_on: string;
+  ended_on: string | null;
+  result: string | null;
+  note: string | null;
+  created_at: string;
+}
+
+export interface RequestFilesTable {
+  tenant_id: string;
+  id: string;
+  request_id: string;
+  file_id: string;
+  role: 'supplement' | 'reply' | 'disclosed_part';
+  name: string;
+  public: Flag;
+  created_at: string;
+}
+
+export interface RequestRemediesTable {
+  tenant_id: string;
+  id: string;
+  request_id: string;
+  unit_id: string;
+  kind: string;
+  result: string;
+  filed_on: string;
+  decided_on: string | null;
+  note: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RequestDisclosuresTable {
+  tenant_id: string;
+  id: string;
+  request_id: string;
+  disclosure_id: string;
+  created_at: string;
+}
+
+export interface RequestAttemptsTable {
+  tenant_id: string;
+  id: string;
+  kind: string;
+  ip: string;
+  at: string;
+  succeeded: Flag;
+}
+
+/** An office-edited template of a request document (src/requests/documents/); one per tenant and kind. */
+export interface RequestDocumentTemplatesTable {
+  tenant_id: string;
+  id: string;
+  kind: string;
+  title: string;
+  number_line: string;
+  addressee: string;
+  body: string;
+  signature: string;
+  version: number;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+/** The 文号 pattern of a unit's request documents, e.g. 青政信复〔{year}〕{seq}号. */
+export interface RequestDocumentNumberingTable {
+  tenant_id: string;
+  id: string;
+  unit_id: string;
+  pattern: string;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+/** The last number given to a unit's request documents in a year (gap-free counter). */
+export interface RequestDocumentSequencesTable {
+  tenant_id: string;
+  id: string;
+  unit_id: string;
+  year: number;
+  last_seq: number;
+}
+
+/** An issued, numbered request document; its PDF is in `files`. */
+export interface RequestDocumentsTable {
+  tenant_id: string;
+  id: string;
+  request_id: string;
+  unit_id: string;
+  kind: string;
+  year: number;
+  seq: number;
+  number: string;
+  title: string;
+  file_id: string;
+  template_version: number;
+  fields_json: string;
+  issued_by: string | null;
+  issued_at: string;
+}

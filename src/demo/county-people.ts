@@ -72,6 +72,28 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     description: '桃源镇监督员（退休教师）：检查本镇及各村（社区）的公开情况，提交发现的问题，参与评议',
   },
 
+  // The other townships' offices (公开办): each drafts and publishes for its township and, where
+  // the village has no staff account of its own, for its villages (村务代理); the county office
+  // reviews and approves.
+  ...(
+    [
+      ['jiedao-office', '汤雅琴', 'QS-ST-QINGSHAN', '青山街道'],
+      ['longquan-office', '黎晓峰', 'QS-TS-LONGQUAN', '龙泉镇'],
+      ['qingxi-office', '袁丽华', 'QS-TS-QINGXI', '清溪镇'],
+      ['shigang-office', '温建平', 'QS-TS-SHIGANG', '石岗镇'],
+      ['yunling-office', '廖秋菊', 'QS-TS-YUNLING', '云岭乡'],
+      ['meilin-office', '严国栋', 'QS-TS-MEILIN', '梅林乡'],
+    ] as const
+  ).map(
+    ([username, displayName, unitCode, name]): DemoPerson => ({
+      username,
+      displayName,
+      unitCode,
+      grants: [{ role: 'office', unitCode, coversSubtree: true }],
+      description: `${name}公开办：起草并发布本${name.endsWith('街道') ? '街道' : name.slice(-1)}及所辖村（社区）的公开事项，督促按期公开`,
+    }),
+  ),
+
   // 桃源村 (QS-V-TAOYUAN-01): 村务公开.
   {
     username: 'cun-publisher',
@@ -119,6 +141,16 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     phone: '0797-7203133',
     grants: [{ role: 'approver', unitCode: 'QS-D-CZJ', coversSubtree: false }],
     description: '县财政局分管副局长：审批本局公开事项',
+  },
+
+  // 县政府办公室政务公开科: keeps the county departments' 政务公开 columns on the portal.
+  {
+    username: 'zfb-zhengwu',
+    displayName: '傅文静',
+    unitCode: 'QS-GOV',
+    grants: [{ role: 'office', unitCode: 'QS-GOV', coversSubtree: true }],
+    description:
+      '县政府办政务公开科：代县直部门起草、发布政务公开事项（政策文件、预决算、年度报告等），由县公开办审核审批',
   },
 
   // Party affairs (党务公开): the party subtree only.

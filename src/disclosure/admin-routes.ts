@@ -14,8 +14,12 @@ import { addAttachment } from './add-attachment.ts';
 import { DisclosureListPage, type DraftValues, draftValues, NewDisclosurePage } from './admin-views.tsx';
 import { approveDisclosure } from './approve-disclosure.ts';
 import { createDraft } from './create-draft.ts';
+import { listFilings, listPrivacyOverrides, reviewFiling } from './filings.ts';
+import { createFinanceDraft } from './finance-draft.ts';
+import { createInterpretation, interpretationOf } from './interpretation.ts';
 import { DisclosureItemPage } from './item-view.tsx';
 import { maskDisclosure } from './mask-disclosure.ts';
+import { FilingsPage, FinanceSheetPage, PrivacyOverridesPage } from './office-views.tsx';
 import { fileBytes, scanDisclosure } from './privacy-check.ts';
 import { publishDisclosure } from './publish-disclosure.ts';
 import {
@@ -32,7 +36,7 @@ import { reviewDisclosure } from './review-disclosure.ts';
 import { reviseDisclosure } from './revise-disclosure.ts';
 import { revokeDisclosure } from './revoke-disclosure.ts';
 import { setDrafterMayReview } from './set-drafter-may-review.ts';
-import { attachmentsOf, type Disclosure } from './store.ts';
+import { attachmentsOf, chinaDate, type Disclosure, findDisclosure } from './store.ts';
 import { submitDisclosure } from './submit-disclosure.ts';
 import { updateDraft } from './update-draft.ts';
 
@@ -97,7 +101,7 @@ export function registerDisclosureAdminRoutes(app: FastifyInstance): void {
           .filter((i) => i.applies)
           .map((i) => ({
             value: i.entry.id,
-            label: `${i.entry.level1}${i.entry.level2 ? ` / ${i.entry.level2}` : ''} / ${i.entry.item}${i.entry.period ? `（${i.entry.period}）` : ''}`,
+            label: `${i.entry.level1}${i.entry.level2 ? ` / ${i.entry.level2}` : ''} / ${i.entry.item}${i.entry.period ? `（${t(`catalog.period.${i.entry.period}`)}）` : ''}`,
           }))
       : [];
     return NewDisclosurePage({
@@ -136,7 +140,14 @@ export function registerDisclosureAdminRoutes(app: FastifyInstance): void {
   ) => {
     const { d, unit } = await getAdminDisclosure(db, req.actor, id);
     const { entry } = await entryAndObligation(db, d);
-    const findings = d.state === 'published' || d.state === 'revoked' ? [] : await scanDisclosure(db, d);
+    const findings =
+      d.state === 'published' || d.state === 'revoked' || d.state === 'withheld'
+        ? []
+        : await scanDisclosure(db, d);
+    const related = (x: Disclosure | undefined) => (x ? { id: x.id, title: x.title, state: x.state } : null);
+    const document = d.interprets_id
+      ? (await findDisclosure(db, d.tenant_id, d.interprets_id))?.d
+      : undefined;
     return DisclosureItemPage({
       ...pageMeta(req, d.title, 'admin'),
       d,
@@ -155,6 +166,11 @@ export function registerDisclosureAdminRoutes(app: FastifyInstance): void {
       values: extra.values ?? draftValues(d),
       errors: extra.errors,
       message: extra.message,
+      interpretation: d.interprets_id ? null : related(await interpretationOf(db, d)),
+      document: related(document),
+      requiresInterpretation: !d.interprets_id && entry?.requires_interpretation === 1,
+      canManage: can(req.actor, 'unit.manage', unit),
+      today: chinaDate(req.now),
     });
   };
 
@@ -188,7 +204,11 @@ export function registerDisclosureAdminRoutes(app: FastifyInstance): void {
         reply,
         () => op(req, id, body),
         (errors, message) =>
-          itemPage(req, id, { errors, message, values: suffix === '' ? (body as DraftValues) : undefined }),
+          itemPage(req, id, {
+            errors,
+            message,
+            values: suffix === '' || suffix === '/filing-review' ? (body as DraftValues) : undefined,
+          }),
       );
       if (done === undefined) return reply;
       return redirect(reply, `/admin/disclosures/${id}`, flash);
@@ -203,6 +223,110 @@ export function registerDisclosureAdminRoutes(app: FastifyInstance): void {
   step('/revise', 'disclosure_revised', (r, id, b) => reviseDisclosure(opContext(r), id, b));
   step('/revoke', 'disclosure_revoked', (r, id, b) => revokeDisclosure(opContext(r), id, b));
   step('/mask', 'disclosure_masked', (r, id) => maskDisclosure(opContext(r), id));
+  step('/filing-review', 'disclosure_filing_reviewed', (r, id, b) => reviewFiling(opContext(r), id, b));
+
+  // 起草政策解读: from the document's page; lands on the new interpretation's page.
+  app.post('/admin/disclosures/:id/interpretation', async (req, reply) => {
+    requireSignedIn(req);
+    const { id } = req.params as Params;
+    const body = formBody(req.body);
+    const created = await handleForm(
+      reply,
+      () => createInterpretation(opContext(req), id, body),
+      (errors, message) => itemPage(req, id, { errors, message }),
+    );
+    if (!created) return reply;
+    return redirect(reply, `/admin/disclosures/${created.id}`, 'disclosure_interpretation_created');
+  });
+
+  app.get('/admin/disclosures/filings', async (req, reply) => {
+    if (req.actor.kind !== 'person') return redirect(reply, '/signin?next=/admin/disclosures/filings');
+    requirePermission(req.actor, 'unit.manage');
+    return sendPage(
+      reply,
+      FilingsPage({
+        ...pageMeta(req, t('disclosure.filings.title'), 'admin'),
+        items: await listFilings(db, req.actor, chinaDate(req.now)),
+      }),
+    );
+  });
+
+  app.get('/admin/disclosures/privacy-overrides', async (req, reply) => {
+    if (req.actor.kind !== 'person')
+      return redirect(reply, '/signin?next=/admin/disclosures/privacy-overrides');
+    requirePermission(req.actor, 'unit.manage');
+    return sendPage(
+      reply,
+      PrivacyOverridesPage({
+        ...pageMeta(req, t('disclosure.overrides.title'), 'admin'),
+        items: await listPrivacyOverrides(db, req.actor),
+      }),
+    );
+  });
+
+  const financePage = async (
+    req: FastifyRequest,
+    unitId: string | null,
+    values: Record<string, string | undefined>,
+    errors?: ErrorMap,
+    message?: string,
+  ) => {
+    const units = await db
+      .selectFrom('units as u')
+      .selectAll('u')
+      .where('u.tenant_id', '=', req.actor.tenantId)
+      .where('u.status', '=', 'active')
+      .where(unitVisibility(req.actor, 'disclosure.draft', 'u'))
+      .orderBy('u.path')
+      .execute();
+    const chosen = units.find((u) => u.id === unitId) ?? (units.length === 1 ? units[0] : undefined);
+    const applicable = chosen ? (await effectiveCatalog(db, chosen)).filter((i) => i.applies) : [];
+    // Finance entries first (财务收支); any periodic entry may take a sheet.
+    const periodic = applicable.filter((i) => i.entry.timing === 'periodic' && i.entry.status === 'active');
+    const finance = periodic.filter((i) => i.entry.domain === 'finance');
+    const entries = (finance.length > 0 ? finance : periodic).map((i) => ({
+      value: i.entry.id,
+      label: `${i.entry.level1} / ${i.entry.item}${i.entry.period ? `（${t(`catalog.period.${i.entry.period}`)}）` : ''}`,
+    }));
+    return FinanceSheetPage({
+      ...pageMeta(req, t('disclosure.finance.title'), 'admin'),
+      units,
+      unitId: chosen?.id ?? null,
+      entries,
+      values: { entryId: entries.length === 1 ? entries[0].value : undefined, ...values },
+      errors,
+      message,
+    });
+  };
+
+  app.get('/admin/disclosures/finance-sheet', async (req, reply) => {
+    if (req.actor.kind !== 'person') return redirect(reply, '/signin?next=/admin/disclosures/finance-sheet');
+    requirePermission(req.actor, 'disclosure.draft');
+    return sendPage(reply, await financePage(req, (req.query as { unitId?: string }).unitId ?? null, {}));
+  });
+
+  app.post('/admin/disclosures/finance-sheet', async (req, reply) => {
+    requireSignedIn(req);
+    const { fields, file } = readForm(req.body);
+    const done = await handleForm(
+      reply,
+      () => createFinanceDraft(opContext(req), fields, file, app.gk.config.uploadLimitBytes),
+      (errors, message) =>
+        financePage(
+          req,
+          fields.unitId ?? null,
+          fields,
+          errors.periodKey ? { period: errors.periodKey, ...errors } : errors,
+          message,
+        ),
+    );
+    if (!done) return reply;
+    return redirect(
+      reply,
+      `/admin/disclosures/${done.disclosure.id}`,
+      done.warnings.length > 0 ? 'disclosure_finance_created_warnings' : 'disclosure_finance_created',
+    );
+  });
 
   app.post('/admin/disclosures/:id/attachments', async (req, reply) => {
     requireSignedIn(req);

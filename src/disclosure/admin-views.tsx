@@ -31,8 +31,24 @@ export function DisclosureListPage(
         <p>
           <a class="button" href="/admin/disclosures/new">
             {t('disclosure.new')}
+          </a>{' '}
+          <a class="button" href="/admin/disclosures/finance-sheet">
+            {t('disclosure.finance.title')}
           </a>
         </p>
+      )}
+      {p.managedUnits.length > 0 && (
+        <ul class="inline-list">
+          <li>
+            <a href="/admin/disclosures/filings">{t('disclosure.filings.title')}</a>
+          </li>
+          <li>
+            <a href="/admin/disclosures/privacy-overrides">{t('disclosure.overrides.title')}</a>
+          </li>
+          <li>
+            <a href="/admin/settings/privacy-patterns">{t('privacy_pattern.title')}</a>
+          </li>
+        </ul>
       )}
       {p.items.length === 0 ? (
         <p>{t('disclosure.none')}</p>
@@ -164,9 +180,18 @@ export function DraftFields(p: {
         error={e.channels}
       />
       <TextField
+        name="reviewDate"
+        type="date"
+        label={t('disclosure.field.review_date')}
+        hint={t('disclosure.field.review_date_hint')}
+        value={v.reviewDate}
+        error={e.reviewDate}
+      />
+      <TextField
         name="displayUntil"
         type="date"
         label={t('disclosure.field.display_until')}
+        hint={t('disclosure.field.display_until_hint')}
         value={v.displayUntil}
         error={e.displayUntil}
       />
@@ -220,6 +245,7 @@ export function draftValues(d: Disclosure): DraftValues {
     attribute: d.attribute,
     withheldReason: d.withheld_reason ?? undefined,
     withheldBasis: d.withheld_basis ?? undefined,
+    reviewDate: d.review_date ?? undefined,
     displayUntil: d.display_until ?? undefined,
     channels: (JSON.parse(d.channels) as string[]).join(','),
   };
@@ -232,8 +258,9 @@ export function FindingsList({ findings }: { findings: LocatedFinding[] }) {
       {findings.map((f, i) => (
         <li key={i}>
           <strong>{t(`disclosure.part.${f.part}`)}</strong>
-          {f.fileName && ` “${f.fileName}”${f.where ? ` ${f.where}` : ''}`}：{t(`disclosure.kind.${f.kind}`)}{' '}
-          <code>{f.masked}</code> — <span class="context">{f.context}</span>
+          {f.fileName && ` “${f.fileName}”${f.where ? ` ${f.where}` : ''}`}：
+          {f.label ?? t(`disclosure.kind.${f.kind}`)} <code>{f.masked}</code> —{' '}
+          <span class="context">{f.context}</span>
           {f.part === 'attachment' && !f.canMask && <span class="hint"> {t('disclosure.findings_pdf')}</span>}
         </li>
       ))}

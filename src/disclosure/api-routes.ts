@@ -1,23 +1,43 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type TSchema, Type } from 'typebox';
+import { requirePermission } from '../auth/policy.ts';
 import { requireSignedIn } from '../auth/routes.ts';
+import { AppError } from '../lib/errors.ts';
 import { readForm } from '../obligations/form-body.ts';
 import { opContext } from '../server/context.ts';
 import { addAttachment } from './add-attachment.ts';
+import { sendFile } from './admin-routes.ts';
 import { approveDisclosure } from './approve-disclosure.ts';
 import type { DisclosureVersion } from './chain.ts';
 import { createDraft } from './create-draft.ts';
+import { FilingReviewInput, listFilings, listPrivacyOverrides, reviewFiling } from './filings.ts';
+import { createFinanceDraft } from './finance-draft.ts';
+import { createInterpretation, InterpretationInput } from './interpretation.ts';
 import { maskDisclosure } from './mask-disclosure.ts';
-import { scanDisclosure } from './privacy-check.ts';
+import { fileBytes, scanDisclosure } from './privacy-check.ts';
 import { publishDisclosure } from './publish-disclosure.ts';
-import { getAdminDisclosure, getPublicDisclosure, listAdminDisclosures, versionsOf } from './queries.ts';
+import {
+  eventsOf,
+  getAdminDisclosure,
+  getPublicDisclosure,
+  listAdminDisclosures,
+  versionsOf,
+} from './queries.ts';
 import { removeAttachment } from './remove-attachment.ts';
 import { returnDisclosure } from './return-disclosure.ts';
 import { reviewDisclosure } from './review-disclosure.ts';
 import { reviseDisclosure } from './revise-disclosure.ts';
 import { revokeDisclosure } from './revoke-disclosure.ts';
-import { CreateDraftInput, GuardedStepInput, ReasonInput, ReviseInput, UpdateDraftInput } from './schemas.ts';
-import { attachmentsOf, type Disclosure } from './store.ts';
+import {
+  CreateDraftInput,
+  DrafterMayReviewInput,
+  GuardedStepInput,
+  ReasonInput,
+  ReviseInput,
+  UpdateDraftInput,
+} from './schemas.ts';
+import { setDrafterMayReview } from './set-drafter-may-review.ts';
+import { attachmentsOf, chinaDate, type Disclosure } from './store.ts';
 import { submitDisclosure } from './submit-disclosure.ts';
 import { updateDraft } from './update-draft.ts';
 
@@ -45,6 +65,12 @@ export const DisclosureView = Type.Object({
   attachments: Type.Array(Attachment),
   returnedReason: NStr,
   privacyOverrideReason: NStr,
+  /** For a 政策解读: the disclosure it interprets. */
+  interpretsId: NStr,
+  displayUntil: NStr,
+  withheldReason: NStr,
+  withheldBasis: NStr,
+  reviewDate: NStr,
   draftedBy: NStr,
   reviewedBy: NStr,
   reviewedAt: NStr,
@@ -81,6 +107,11 @@ function toView(d: Disclosure) {
     attachments: attachmentsOf(d.attachments),
     returnedReason: d.returned_reason,
     privacyOverrideReason: d.privacy_override_reason,
+    interpretsId: d.interprets_id ?? null,
+    displayUntil: d.display_until,
+    withheldReason: d.withheld_reason,
+    withheldBasis: d.withheld_basis,
+    reviewDate: d.review_date,
     draftedBy: d.drafted_by,
     reviewedBy: d.reviewed_by,
     reviewedAt: d.reviewed_at,
@@ -233,6 +264,197 @@ export function registerDisclosureApi(app: FastifyInstance): void {
   );
   step('revoke', '撤销（须填写理由）', ReasonInput, (r, id) => revokeDisclosure(opContext(r), id, r.body));
   step('mask', '一键遮盖个人信息', null, (r, id) => maskDisclosure(opContext(r), id));
+  step(
+    'filing-review',
+    '不予公开复核（office）：维持并确定下次复核日期，或改为公开退回起草',
+    FilingReviewInput,
+    (r, id) => reviewFiling(opContext(r), id, r.body),
+  );
+
+  app.post(
+    '/api/v1/disclosures/:id/interpretation',
+    {
+      schema: {
+        tags,
+        summary: '起草政策解读（三同时：与文件同时发布）',
+        params: IdParams,
+        body: InterpretationInput,
+        response: { 201: DisclosureView },
+      },
+    },
+    async (req, reply) => {
+      requireSignedIn(req);
+      const d = await createInterpretation(opContext(req), (req.params as { id: string }).id, req.body ?? {});
+      return reply.code(201).send(toView(d));
+    },
+  );
+
+  app.post(
+    '/api/v1/disclosures/finance-sheet',
+    {
+      schema: {
+        tags,
+        summary:
+          '由收支表（XLSX）生成财务公开草稿（multipart：file、unitId、entryId、period 如 2026-10，可选 title、decidedOn）',
+        consumes: ['multipart/form-data'],
+        response: { 201: Type.Object({ disclosure: DisclosureView, warnings: Type.Array(Str) }) },
+      },
+    },
+    async (req, reply) => {
+      requireSignedIn(req);
+      const { fields, file } = readForm(req.body);
+      const r = await createFinanceDraft(opContext(req), fields, file, app.gk.config.uploadLimitBytes);
+      return reply.code(201).send({ disclosure: toView(r.disclosure), warnings: r.warnings });
+    },
+  );
+
+  app.get(
+    '/api/v1/disclosures/:id/events',
+    {
+      schema: {
+        tags,
+        summary: '办理记录（提出、审核、退回、审批、发布、不予遮盖、复核……）',
+        params: IdParams,
+        response: {
+          200: Type.Object({
+            items: Type.Array(Type.Object({ action: Str, actorName: Str, at: Str, reason: NStr })),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      requireSignedIn(req);
+      const { d } = await getAdminDisclosure(db, req.actor, (req.params as { id: string }).id);
+      return {
+        items: (await eventsOf(db, d)).map((e) => ({
+          action: e.action,
+          actorName: e.actor_name,
+          at: e.at,
+          reason: e.reason,
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/disclosures/:id/versions',
+    {
+      schema: {
+        tags,
+        summary: '已发布版本（后台视图，含指纹与摘要链）',
+        params: IdParams,
+        response: { 200: Type.Object({ items: Type.Array(VersionView) }) },
+      },
+    },
+    async (req) => {
+      requireSignedIn(req);
+      const { d } = await getAdminDisclosure(db, req.actor, (req.params as { id: string }).id);
+      return { items: (await versionsOf(db, d)).map(toVersion) };
+    },
+  );
+
+  app.get(
+    '/api/v1/disclosures/:id/files/:fileId',
+    {
+      schema: {
+        tags,
+        summary: '下载附件（草稿附件或任一已发布版本的附件）',
+        params: FileParams,
+        produces: ['application/octet-stream'],
+      },
+    },
+    async (req, reply) => {
+      requireSignedIn(req);
+      const p = req.params as { id: string; fileId: string };
+      const { d } = await getAdminDisclosure(db, req.actor, p.id);
+      const refs = [d.attachments, ...(await versionsOf(db, d)).map((v) => v.attachments)].flatMap(
+        attachmentsOf,
+      );
+      const ref = refs.find((a) => a.fileId === p.fileId);
+      if (!ref) throw new AppError('file.not_found');
+      return sendFile(reply, ref.name, await fileBytes(db, d.tenant_id, ref.fileId));
+    },
+  );
+
+  app.get(
+    '/api/v1/disclosure-filings',
+    {
+      schema: {
+        tags,
+        summary: '不予公开备案列表（office：所管理单位；到期待复核的在前）',
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                id: Str,
+                title: Str,
+                unitId: Str,
+                unitName: Str,
+                reason: NStr,
+                basis: NStr,
+                reviewDate: NStr,
+                filedAt: NStr,
+                due: Type.Boolean(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      requireSignedIn(req);
+      requirePermission(req.actor, 'unit.manage');
+      return { items: await listFilings(db, req.actor, chinaDate(req.now)) };
+    },
+  );
+
+  app.get(
+    '/api/v1/disclosure-privacy-overrides',
+    {
+      schema: {
+        tags,
+        summary: '不予遮盖记录（office：谁、何时、理由、个人信息类型）',
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                eventId: Str,
+                disclosureId: Str,
+                title: Str,
+                unitName: Str,
+                actorName: Str,
+                at: Str,
+                reason: NStr,
+                kinds: Type.Array(Type.Object({ part: Str, kind: Str, label: Type.Optional(Str) })),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      requireSignedIn(req);
+      requirePermission(req.actor, 'unit.manage');
+      return { items: await listPrivacyOverrides(db, req.actor) };
+    },
+  );
+
+  app.put(
+    '/api/v1/disclosure-settings/drafter-may-review',
+    {
+      schema: {
+        tags,
+        summary: '单位设置：起草人可否审核本人起草的公开事项（office）',
+        body: DrafterMayReviewInput,
+        response: { 200: Type.Object({ unitId: Str, allowed: Type.Boolean() }) },
+      },
+    },
+    async (req) => {
+      requireSignedIn(req);
+      const allowed = await setDrafterMayReview(opContext(req), req.body);
+      return { unitId: (req.body as { unitId: string }).unitId, allowed };
+    },
+  );
 
   app.get(
     '/api/v1/public/disclosures/:id',

@@ -3,9 +3,10 @@ import { inTransaction, type OpContext } from '../lib/context.ts';
 import { AppError } from '../lib/errors.ts';
 import { isId, newId } from '../lib/ids.ts';
 import { parse } from '../lib/validate.ts';
+import { draftDisplayUntil } from './display-until.ts';
 import { draftColumns, entryOfUnit } from './draft-rules.ts';
 import { CreateDraftInput } from './schemas.ts';
-import { type Disclosure, recordStep } from './store.ts';
+import { type Disclosure, newDraftTrail, recordStep } from './store.ts';
 
 /** 提出: a publisher of the unit drafts a disclosure against an entry of the unit's catalog. */
 export async function createDraft(ctx: OpContext, raw: unknown): Promise<Disclosure> {
@@ -23,35 +24,17 @@ export async function createDraft(ctx: OpContext, raw: unknown): Promise<Disclos
     authorize(tx.actor, 'disclosure.draft', unit);
     if (unit.status === 'retired') throw new AppError('unit.retired', { status: 409 });
     const entry = await entryOfUnit(tx.db, unit, input.entryId);
-    const at = tx.now.toISOString();
+    const columns = draftColumns(entry, input);
+    columns.display_until = draftDisplayUntil(columns.display_until, columns.decided_on);
     const d: Disclosure = {
       tenant_id: unit.tenant_id,
       id: newId(tx.now.getTime()),
       unit_id: unit.id,
       entry_id: entry.id,
       state: 'draft',
-      ...draftColumns(entry, input),
-      attachments: '[]',
-      privacy_override_reason: null,
-      current_version_id: null,
-      drafted_by: tx.actor.personId,
-      drafted_at: at,
-      submitted_by: null,
-      submitted_at: null,
-      reviewed_by: null,
-      reviewed_at: null,
-      approved_by: null,
-      approved_at: null,
-      published_by: null,
-      published_at: null,
-      returned_reason: null,
-      returned_by: null,
-      returned_at: null,
-      revoked_reason: null,
-      revoked_by: null,
-      revoked_at: null,
-      created_at: at,
-      updated_at: at,
+      ...columns,
+      interprets_id: null,
+      ...newDraftTrail(tx),
     };
     await tx.db.insertInto('disclosures').values(d).execute();
     await recordStep(tx, d, {

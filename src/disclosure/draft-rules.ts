@@ -36,6 +36,13 @@ export function bodyFromInput(raw: string): string {
   return sanitizeBody(raw);
 }
 
+/** The same day a year later (29 Feb → 28 Feb). */
+export function oneYearAfter(date: string): string {
+  const y = Number(date.slice(0, 4)) + 1;
+  const md = date.slice(5) === '02-29' ? '02-28' : date.slice(5);
+  return `${y}-${md}`;
+}
+
 function fieldError(field: string, code: string): AppError {
   return new AppError('validation.failed', { fields: [{ field, code }] });
 }
@@ -77,7 +84,8 @@ export function draftColumns(entry: CatalogEntry, input: UpdateDraftInput) {
     attribute,
     withheld_reason: attribute === 'withheld' ? (input.withheldReason ?? null) : null,
     withheld_basis: attribute === 'withheld' ? (input.withheldBasis ?? null) : null,
-    review_date: attribute === 'withheld' ? (input.reviewDate ?? null) : null,
+    // 不予公开 is reviewed again (regulations.md §1.1, Art. 18): a year after the decision unless set.
+    review_date: attribute === 'withheld' ? (input.reviewDate ?? oneYearAfter(input.decidedOn)) : null,
     display_until: input.displayUntil ?? null,
   };
 }

@@ -1,10 +1,11 @@
 import { AdminLayout } from '../admin/nav.tsx';
 import { t } from '../i18n/index.ts';
 import { fmtTime } from '../lib/format.ts';
-import { Csrf, type ErrorMap, ErrorSummary, TextArea, TextField } from '../views/form.tsx';
+import { Csrf, type ErrorMap, ErrorSummary, SelectField, TextArea, TextField } from '../views/form.tsx';
 import type { PageMeta } from '../views/layout.tsx';
 import { AttachmentList, DraftFields, type DraftValues, FindingsList } from './admin-views.tsx';
 import type { DisclosureVersion } from './chain.ts';
+import { isArchived } from './display-until.ts';
 import type { LocatedFinding } from './privacy-check.ts';
 import type { Disclosure } from './store.ts';
 
@@ -15,6 +16,13 @@ export interface ItemAbilities {
   review: boolean;
   approve: boolean;
   publish: boolean;
+}
+
+/** The other half of a 政策解读 pair, as the item page links it. */
+export interface RelatedItem {
+  id: string;
+  title: string;
+  state: string;
 }
 
 export interface TrailEvent {
@@ -40,6 +48,44 @@ function StepForm(p: {
       )}
       <button type="submit">{p.label}</button>
     </form>
+  );
+}
+
+function InterpretationLinks(p: {
+  d: Disclosure;
+  csrf: string;
+  interpretation: RelatedItem | null;
+  document: RelatedItem | null;
+  requires: boolean;
+  canDraft: boolean;
+}) {
+  const { d } = p;
+  if (p.document)
+    return (
+      <p class="related">
+        {t('disclosure.interprets')}：<a href={`/admin/disclosures/${p.document.id}`}>{p.document.title}</a>（
+        {t(`disclosure.state.${p.document.state}`)}）
+      </p>
+    );
+  if (d.attribute === 'withheld' || d.state === 'withheld' || d.state === 'revoked') return null;
+  return (
+    <section class="related">
+      {p.requires && <p class="notice">{t('disclosure.interpretation_needed')}</p>}
+      {p.interpretation ? (
+        <p>
+          {t('disclosure.interpretation')}：
+          <a href={`/admin/disclosures/${p.interpretation.id}`}>{p.interpretation.title}</a>（
+          {t(`disclosure.state.${p.interpretation.state}`)}）
+        </p>
+      ) : (
+        p.canDraft && (
+          <form method="post" action={`/admin/disclosures/${d.id}/interpretation`}>
+            <Csrf token={p.csrf} />
+            <button type="submit">{t('disclosure.draft_interpretation')}</button>
+          </form>
+        )
+      )}
+    </section>
   );
 }
 
@@ -76,6 +122,14 @@ export function DisclosureItemPage(
     values?: DraftValues;
     errors?: ErrorMap;
     message?: string;
+    /** This document's 政策解读, or the document this interpretation interprets. */
+    interpretation?: RelatedItem | null;
+    document?: RelatedItem | null;
+    requiresInterpretation?: boolean;
+    /** The office may review (复核) a withheld filing. */
+    canManage?: boolean;
+    /** The China date from the app clock (archived items). */
+    today: string;
   },
 ) {
   const { d, can } = p;
@@ -95,6 +149,71 @@ export function DisclosureItemPage(
           </>
         )}
       </p>
+      <InterpretationLinks
+        d={d}
+        csrf={csrf}
+        interpretation={p.interpretation ?? null}
+        document={p.document ?? null}
+        requires={p.requiresInterpretation ?? false}
+        canDraft={can.draft}
+      />
+      {d.display_until && (
+        <p>
+          {t('disclosure.field.display_until')}：{d.display_until}
+          {d.state === 'published' && isArchived(d.display_until, p.today) && (
+            <>
+              {' '}
+              <strong class="tag">{t('disclosure.archived', { date: d.display_until })}</strong>
+            </>
+          )}
+        </p>
+      )}
+      {d.state === 'withheld' && (
+        <section>
+          <h2>{t('disclosure.filings.filing')}</h2>
+          <dl>
+            <dt>{t('disclosure.field.withheld_reason')}</dt>
+            <dd>{d.withheld_reason ?? '—'}</dd>
+            <dt>{t('disclosure.field.withheld_basis')}</dt>
+            <dd>{d.withheld_basis ?? '—'}</dd>
+            <dt>{t('disclosure.field.review_date')}</dt>
+            <dd>{d.review_date ?? '—'}</dd>
+          </dl>
+          {p.canManage && (
+            <form method="post" action={`/admin/disclosures/${d.id}/filing-review`}>
+              <h3>{t('disclosure.filings.review')}</h3>
+              <Csrf token={csrf} />
+              <SelectField
+                name="decision"
+                label={t('disclosure.filings.decision')}
+                options={[
+                  { value: 'keep', label: t('disclosure.filings.keep') },
+                  { value: 'reopen', label: t('disclosure.filings.reopen') },
+                ]}
+                value={p.values?.decision}
+                error={p.errors?.decision}
+                required
+              />
+              <TextField
+                name="reviewDate"
+                type="date"
+                label={t('disclosure.filings.next_review')}
+                hint={t('disclosure.filings.next_review_hint')}
+                value={p.values?.reviewDate}
+                error={p.errors?.reviewDate}
+              />
+              <TextArea
+                name="note"
+                label={t('disclosure.filings.note')}
+                value={p.values?.note}
+                error={p.errors?.note}
+                required
+              />
+              <button type="submit">{t('disclosure.filings.review')}</button>
+            </form>
+          )}
+        </section>
+      )}
       {d.state === 'draft' && d.returned_reason && (
         <p class="notice warn" role="status">
           {t('disclosure.returned_notice', { reason: d.returned_reason })}

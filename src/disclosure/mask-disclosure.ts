@@ -1,6 +1,7 @@
 import { maskAttachment } from '../documents/mask-attachments.ts';
 import { FILE_TYPES } from '../documents/sniff.ts';
 import { inTransaction, type OpContext } from '../lib/context.ts';
+import { customPatterns } from '../privacy/pattern-store.ts';
 import { maskPersonalData } from '../privacy/privacy-guard.ts';
 import { storeBytes } from './attachments.ts';
 import { fileBytes } from './privacy-check.ts';
@@ -21,9 +22,11 @@ import {
 export async function maskDisclosure(ctx: OpContext, id: string): Promise<Disclosure> {
   return inTransaction(ctx, async (tx) => {
     const { d } = await loadForStep(tx, id, 'disclosure.draft', ['draft']);
-    const title = maskPersonalData(d.title);
-    // The body is HTML; the values the guard finds are digit runs, which never span tags here.
-    const body = maskPersonalData(d.body_html);
+    const custom = await customPatterns(tx.db, d.tenant_id);
+    const title = maskPersonalData(d.title, custom);
+    // The body is HTML; the values the guard finds are digit runs, which never span tags here
+    // (a custom pattern is the office's: it is run on the HTML as written).
+    const body = maskPersonalData(d.body_html, custom);
     let count = title.findings.length + body.findings.length;
     const attachments: AttachmentRef[] = [];
     for (const a of attachmentsOf(d.attachments)) {
@@ -31,7 +34,7 @@ export async function maskDisclosure(ctx: OpContext, id: string): Promise<Disclo
         attachments.push(a);
         continue;
       }
-      const masked = await maskAttachment(await fileBytes(tx.db, d.tenant_id, a.fileId), a.type);
+      const masked = await maskAttachment(await fileBytes(tx.db, d.tenant_id, a.fileId), a.type, custom);
       if (masked.findings.length === 0) {
         attachments.push(a);
         continue;

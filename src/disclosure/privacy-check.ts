@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../db/types.ts';
 import { scanAttachment } from '../documents/mask-attachments.ts';
 import { AppError } from '../lib/errors.ts';
+import { customPatterns } from '../privacy/pattern-store.ts';
 import { type FindingKind, scanText } from '../privacy/privacy-guard.ts';
 import { htmlToText } from './building-blocks/sanitize.ts';
 import { type AttachmentRef, attachmentsOf, type Disclosure } from './store.ts';
@@ -13,6 +14,8 @@ export interface LocatedFinding {
   fileName?: string;
   where?: string;
   kind: FindingKind;
+  /** For a custom pattern: its name. */
+  label?: string;
   masked: string;
   context: string;
   /** For attachments: DOCX/XLSX can be masked in one action; PDFs need a masked upload. */
@@ -37,13 +40,30 @@ export async function scanContent(
   content: { title: string; bodyHtml: string; attachments: AttachmentRef[] },
 ): Promise<LocatedFinding[]> {
   const out: LocatedFinding[] = [];
-  for (const f of scanText(content.title))
-    out.push({ part: 'title', kind: f.kind, masked: f.masked, context: f.context, canMask: true });
-  for (const f of scanText(htmlToText(content.bodyHtml)))
-    out.push({ part: 'body', kind: f.kind, masked: f.masked, context: f.context, canMask: true });
+  // The office's extra patterns (src/privacy/pattern-store.ts) apply to every part.
+  const custom = await customPatterns(db, tenantId);
+  const label = (f: { label?: string }) => (f.label ? { label: f.label } : {});
+  for (const f of scanText(content.title, custom))
+    out.push({
+      part: 'title',
+      kind: f.kind,
+      ...label(f),
+      masked: f.masked,
+      context: f.context,
+      canMask: true,
+    });
+  for (const f of scanText(htmlToText(content.bodyHtml), custom))
+    out.push({
+      part: 'body',
+      kind: f.kind,
+      ...label(f),
+      masked: f.masked,
+      context: f.context,
+      canMask: true,
+    });
   for (const a of content.attachments) {
     if (a.type === 'jpg' || a.type === 'png') continue;
-    const scan = await scanAttachment(await fileBytes(db, tenantId, a.fileId), a.type);
+    const scan = await scanAttachment(await fileBytes(db, tenantId, a.fileId), a.type, custom);
     for (const f of scan.findings)
       out.push({
         part: 'attachment',
@@ -51,6 +71,7 @@ export async function scanContent(
         fileName: a.name,
         where: f.where,
         kind: f.kind,
+        ...label(f),
         masked: f.masked,
         context: f.context,
         canMask: scan.canMask,
@@ -65,6 +86,11 @@ export function scanDisclosure(db: DbOrTx, d: Disclosure): Promise<LocatedFindin
     bodyHtml: d.body_html,
     attachments: attachmentsOf(d.attachments),
   });
+}
+
+/** What the trail keeps of findings a privacy override let through: where and what kind, never the value. */
+export function findingKinds(findings: LocatedFinding[]): { part: string; kind: string; label?: string }[] {
+  return findings.map((f) => ({ part: f.part, kind: f.kind, ...(f.label ? { label: f.label } : {}) }));
 }
 
 /** Findings block the step unless a reason to override them is given (or was given before). */

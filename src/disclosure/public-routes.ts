@@ -4,6 +4,7 @@ import { AppError } from '../lib/errors.ts';
 import { readForm } from '../obligations/form-body.ts';
 import { sendPage } from '../server/html.ts';
 import { pageMeta } from '../server/page.ts';
+import { sendCachedPage } from '../server/page-cache.ts';
 import { sendFile } from './admin-routes.ts';
 import { fileSha256, parseFingerprint } from './building-blocks/fingerprint.ts';
 import { fileBytes } from './privacy-check.ts';
@@ -12,10 +13,11 @@ import {
   entryAndObligation,
   getPublicDisclosure,
   peopleNames,
+  publicRelated,
   versionsMatching,
   versionsOf,
 } from './queries.ts';
-import { attachmentsOf } from './store.ts';
+import { attachmentsOf, chinaDate } from './store.ts';
 
 /**
  * The portal's side of a disclosure: the item page, its attachments and /verify. Items the visitor
@@ -24,13 +26,13 @@ import { attachmentsOf } from './store.ts';
 export function registerDisclosurePublicRoutes(app: FastifyInstance): void {
   const { db } = app.gk;
 
-  app.get('/d/:id', async (req, reply) => {
-    const { d, unit } = await getPublicDisclosure(db, req.actor, (req.params as { id: string }).id);
-    const versions = d.state === 'revoked' ? [] : await versionsOf(db, d);
-    const { entry, obligation } = await entryAndObligation(db, d);
-    return sendPage(
-      reply,
-      PublicItemPage({
+  // ETag / Last-Modified, 304, and the anonymous page cache (src/server/page-cache.ts)
+  app.get('/d/:id', (req, reply) =>
+    sendCachedPage(req, reply, async () => {
+      const { d, unit } = await getPublicDisclosure(db, req.actor, (req.params as { id: string }).id);
+      const versions = d.state === 'revoked' ? [] : await versionsOf(db, d);
+      const { entry, obligation } = await entryAndObligation(db, d);
+      const page = PublicItemPage({
         ...pageMeta(req, d.title, 'portal'),
         d,
         unitName: unit.name,
@@ -38,9 +40,12 @@ export function registerDisclosurePublicRoutes(app: FastifyInstance): void {
         versions,
         names: await peopleNames(db, d.tenant_id, [d.drafted_by, d.reviewed_by, d.approved_by]),
         obligation,
-      }),
-    );
-  });
+        ...(await publicRelated(db, req.actor, d)),
+        today: chinaDate(req.now),
+      });
+      return { page, lastModified: [d.updated_at, unit.updated_at] };
+    }),
+  );
 
   app.get('/d/:id/files/:fileId', async (req, reply) => {
     const { id, fileId } = req.params as { id: string; fileId: string };

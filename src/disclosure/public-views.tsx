@@ -4,7 +4,9 @@ import { periodLabel } from '../obligations/periods.ts';
 import { Layout, type PageMeta } from '../views/layout.tsx';
 import { diffText, renderDiff } from './building-blocks/diff.ts';
 import type { DisclosureVersion } from './chain.ts';
+import { isArchived } from './display-until.ts';
 import { ResponsibleList } from './item-view.tsx';
+import type { RelatedLink } from './queries.ts';
 import { attachmentsOf, type Disclosure } from './store.ts';
 
 type Meta = PageMeta & { largeType?: boolean };
@@ -17,6 +19,11 @@ export function PublicItemPage(
     versions: DisclosureVersion[];
     names: Map<string, string>;
     obligation: { period_key: string; due_date: string; fulfilled_on: string | null } | null;
+    /** 政策解读 links both ways (only published ones the visitor may see). */
+    interpretation?: RelatedLink | null;
+    document?: RelatedLink | null;
+    /** The China date from the app clock: past display_until the page says 已归档. */
+    today?: string;
   },
 ) {
   const { d } = p;
@@ -40,6 +47,22 @@ export function PublicItemPage(
           {d.period_key && ` · ${periodLabel(d.period_key)}`} · {t(`disclosure.audience.${d.audience}`)} ·
           发布于 {fmtTime(current.published_at)}
         </p>
+        {p.today && isArchived(d.display_until, p.today) && (
+          <p class="notice" role="status">
+            {t('disclosure.archived_notice', { date: d.display_until ?? '' })}
+          </p>
+        )}
+        {p.document && (
+          <p class="related">
+            {t('disclosure.interprets')}：<a href={`/d/${p.document.id}`}>{p.document.title}</a>
+          </p>
+        )}
+        {p.interpretation && (
+          <p class="related">
+            {t('disclosure.interpretation')}：
+            <a href={`/d/${p.interpretation.id}`}>{p.interpretation.title}</a>
+          </p>
+        )}
         <p class="fingerprint">
           {t('disclosure.fingerprint')}：<code>{current.fingerprint}</code> （
           <a href={`/verify?fp=${current.fingerprint}`}>核验</a>）

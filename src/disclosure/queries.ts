@@ -103,7 +103,7 @@ export async function peopleNames(
 export async function entryAndObligation(db: DbOrTx, d: Disclosure) {
   const entry = await db
     .selectFrom('catalog_entries')
-    .select(['item', 'level1', 'level2', 'timing', 'period'])
+    .select(['item', 'level1', 'level2', 'timing', 'period', 'requires_interpretation'])
     .where('tenant_id', '=', d.tenant_id)
     .where('id', '=', d.entry_id)
     .executeTakeFirst();
@@ -144,4 +144,42 @@ export async function versionsMatching(
       canSeeAudience(actor, r.audience, { id: r.unit_id, path: r.unitPath, sphere: r.unitSphere }),
     )
     .map(({ unitPath: _p, unitSphere: _s, ...r }) => r);
+}
+
+/**
+ * The other half of a 政策解读 pair for the portal: the document's published interpretation, or
+ * the interpretation's published document — only when the visitor may see it.
+ */
+export async function publicRelated(
+  db: DbOrTx,
+  actor: Actor,
+  d: Disclosure,
+): Promise<{ interpretation: RelatedLink | null; document: RelatedLink | null }> {
+  const visible = (x: LoadedDisclosure | undefined) =>
+    x && x.d.state === 'published' && canSeeAudience(actor, x.d.audience, x.unit)
+      ? { id: x.d.id, title: x.d.title }
+      : null;
+  if (d.interprets_id)
+    return {
+      interpretation: null,
+      document: visible(await findDisclosure(db, d.tenant_id, d.interprets_id)),
+    };
+  const row = await db
+    .selectFrom('disclosures')
+    .select('id')
+    .where('tenant_id', '=', d.tenant_id)
+    .where('interprets_id', '=', d.id)
+    .where('state', '=', 'published')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return {
+    interpretation: row ? visible(await findDisclosure(db, d.tenant_id, row.id)) : null,
+    document: null,
+  };
+}
+
+export interface RelatedLink {
+  id: string;
+  title: string;
 }

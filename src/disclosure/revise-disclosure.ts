@@ -2,7 +2,7 @@ import { inTransaction, type OpContext } from '../lib/context.ts';
 import { parse } from '../lib/validate.ts';
 import { appendVersion } from './chain.ts';
 import { bodyFromInput } from './draft-rules.ts';
-import { requireClearOrOverride, scanContent } from './privacy-check.ts';
+import { findingKinds, requireClearOrOverride, scanContent } from './privacy-check.ts';
 import { ReviseInput } from './schemas.ts';
 import { attachmentsOf, type Disclosure, loadForStep, recordStep, updateDisclosure } from './store.ts';
 
@@ -23,6 +23,7 @@ export async function reviseDisclosure(ctx: OpContext, id: string, raw: unknown)
         action: 'privacy_override',
         summary: `变更时不予遮盖个人信息（${findings.length} 处）`,
         reason: input.overrideReason,
+        detail: findingKinds(findings),
       });
     const version = await appendVersion(tx, d, {
       title: input.title,

@@ -86,7 +86,15 @@ export async function updateDisclosure(
 export async function recordStep(
   ctx: OpContext,
   d: Disclosure,
-  step: { action: string; summary: string; reason?: string | null; before?: unknown; after?: unknown },
+  step: {
+    action: string;
+    summary: string;
+    reason?: string | null;
+    before?: unknown;
+    after?: unknown;
+    /** Kept on the trail row as JSON (e.g. the finding kinds of a privacy override). */
+    detail?: unknown;
+  },
 ): Promise<void> {
   await ctx.db
     .insertInto('disclosure_events')
@@ -99,6 +107,7 @@ export async function recordStep(
       actor_name: ctx.actor.name,
       at: ctx.now.toISOString(),
       reason: step.reason ?? null,
+      detail: step.detail === undefined ? null : JSON.stringify(step.detail),
     })
     .execute();
   await recordAudit(ctx, {
@@ -108,7 +117,9 @@ export async function recordStep(
     unitId: d.unit_id,
     summary: `${step.summary}：${d.title}`,
     before: step.before,
-    after: step.after ?? (step.reason ? { reason: step.reason } : undefined),
+    after:
+      step.after ??
+      (step.reason || step.detail !== undefined ? { reason: step.reason, detail: step.detail } : undefined),
   });
 }
 
@@ -119,4 +130,32 @@ export function unitRef(u: Unit): UnitRef {
 /** The date in China (UTC+8) of an instant: obligations count days there. */
 export function chinaDate(now: Date): string {
   return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** The workflow columns of a brand-new draft: drafted by the actor now, every later step empty. */
+export function newDraftTrail(ctx: OpContext) {
+  const at = ctx.now.toISOString();
+  return {
+    attachments: '[]',
+    privacy_override_reason: null,
+    current_version_id: null,
+    drafted_by: ctx.actor.personId,
+    drafted_at: at,
+    submitted_by: null,
+    submitted_at: null,
+    reviewed_by: null,
+    reviewed_at: null,
+    approved_by: null,
+    approved_at: null,
+    published_by: null,
+    published_at: null,
+    returned_reason: null,
+    returned_by: null,
+    returned_at: null,
+    revoked_reason: null,
+    revoked_by: null,
+    revoked_at: null,
+    created_at: at,
+    updated_at: at,
+  } satisfies Partial<Disclosure>;
 }

@@ -1,6 +1,6 @@
 import { inTransaction, type OpContext } from '../lib/context.ts';
 import { parse } from '../lib/validate.ts';
-import { requireClearOrOverride, scanDisclosure } from './privacy-check.ts';
+import { findingKinds, requireClearOrOverride, scanDisclosure } from './privacy-check.ts';
 import { GuardedStepInput } from './schemas.ts';
 import { type Disclosure, loadForStep, recordStep, updateDisclosure } from './store.ts';
 
@@ -28,6 +28,7 @@ export async function submitDisclosure(ctx: OpContext, id: string, raw: unknown 
         summary: `不予遮盖个人信息（${findings.length} 处）`,
         reason: override,
         after: { findings: findings.map((f) => ({ part: f.part, kind: f.kind, masked: f.masked })) },
+        detail: findingKinds(findings),
       });
     await recordStep(tx, next, { action: 'submit', summary: '提交审核' });
     return next;

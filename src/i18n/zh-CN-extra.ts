@@ -5,6 +5,11 @@ import { disclosureMessages } from './zh-CN/disclosure.ts';
 import { documentMessages } from './zh-CN/documents.ts';
 import { notifyMessages } from './zh-CN/notify.ts';
 import { obligationMessages } from './zh-CN/obligations.ts';
+import { portalMessages } from './zh-CN/portal.ts';
+import { privacyMessages } from './zh-CN/privacy.ts';
+import { requestDocumentMessages } from './zh-CN/request-documents.ts';
+import { requestMessages } from './zh-CN/requests.ts';
+import { requestWorkflowMessages } from './zh-CN/requests-workflow.ts';
 
 /**
  * Feature message catalogs merged into the zh-CN catalog. Each feature that grows many texts keeps
@@ -18,4 +23,9 @@ export const zhCNExtra = {
   ...documentMessages,
   ...notifyMessages,
   ...obligationMessages,
+  ...privacyMessages,
+  ...portalMessages,
+  ...requestDocumentMessages,
+  ...requestMessages,
+  ...requestWorkflowMessages,
 } as const;

@@ -1,5 +1,7 @@
+import { registerFilingReviewReminders } from '../disclosure/filing-reminders.ts';
 import { registerNotifyJobs } from '../notify/register-jobs.ts';
 import { registerObligationReminders } from '../obligations/reminders.ts';
+import { registerRequestReminders } from '../requests/reminders.ts';
 
 let registered = false;
 
@@ -13,4 +15,6 @@ export function registerBuiltinJobs(): void {
   registered = true;
   registerNotifyJobs();
   registerObligationReminders();
+  registerRequestReminders();
+  registerFilingReviewReminders();
 }

@@ -7,6 +7,7 @@ import { registerJobHandler } from '../jobs/registry.ts';
 import { scheduleDaily } from '../jobs/schedule-daily.ts';
 import { inTransaction, type OpContext } from '../lib/context.ts';
 import { type NotifyOptions, notify, notifyOptions } from '../notify/notify.ts';
+import { grantHolders } from '../people/grant-holders.ts';
 import { deriveObligations } from './derive-obligations.ts';
 import { entryIsLive } from './live-entry.ts';
 import { periodLabel } from './periods.ts';
@@ -154,44 +155,6 @@ export async function sweepObligationReminders(
     });
     return result;
   });
-}
-
-interface Holder {
-  id: string;
-  personId: string;
-  role: RoleName;
-  unitId: string;
-  unitPath: string;
-  unitSphere: 'region' | 'government' | 'party';
-  coversSubtree: boolean;
-}
-
-/** Active grants of these roles, of active people, on active units (one query). */
-async function grantHolders(tx: OpContext, roles: RoleName[]): Promise<Holder[]> {
-  const rows = await tx.db
-    .selectFrom('grants as g')
-    .innerJoin('units as u', (j) =>
-      j.onRef('u.tenant_id', '=', 'g.tenant_id').onRef('u.id', '=', 'g.unit_id'),
-    )
-    .innerJoin('people as p', (j) =>
-      j.onRef('p.tenant_id', '=', 'g.tenant_id').onRef('p.id', '=', 'g.person_id'),
-    )
-    .select(['g.id', 'g.person_id', 'g.role', 'g.unit_id', 'g.covers_subtree', 'u.path', 'u.sphere'])
-    .where('g.tenant_id', '=', tx.actor.tenantId)
-    .where('g.revoked_at', 'is', null)
-    .where('g.role', 'in', roles)
-    .where('u.status', '=', 'active')
-    .where('p.status', '=', 'active')
-    .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    personId: r.person_id,
-    role: r.role,
-    unitId: r.unit_id,
-    unitPath: r.path,
-    unitSphere: r.sphere,
-    coversSubtree: r.covers_subtree === 1,
-  }));
 }
 
 /**

@@ -2,16 +2,29 @@ import type { Unit } from '../db/types.ts';
 import { t } from '../i18n/index.ts';
 import type { TreeNode } from '../units/queries.ts';
 import { Layout, type PageMeta } from '../views/layout.tsx';
+import type { ListedItem } from './listing.ts';
+import { columnHref, columnLabel, DomainTabs, ItemList, SearchForm } from './listing-views.tsx';
+import type { ColumnGroup } from './unit-columns.ts';
 
-type Meta = PageMeta & { largeType?: boolean };
+type Meta = PageMeta & { largeType?: boolean; feeds?: { href: string; title: string }[] };
 
 function UnitLink({ u }: { u: Unit }) {
   return <a href={`/units/${encodeURIComponent(u.code)}`}>{u.name}</a>;
 }
 
 export function HomePage(
-  p: Meta & { townships: TreeNode[]; departments: Unit[]; party: Unit[]; counts: Record<string, number> },
+  p: Meta & {
+    townships: TreeNode[];
+    departments: Unit[];
+    party: Unit[];
+    counts: Record<string, number>;
+    latest: ListedItem[];
+    domain: string | null;
+    domainCounts: Map<string, number>;
+    today: string;
+  },
 ) {
+  const published = [...p.domainCounts.values()].reduce((a, b) => a + b, 0);
   return (
     <Layout {...p}>
       <section class="hero">
@@ -20,14 +33,11 @@ export function HomePage(
           {t('app.name_suffix')}
         </h1>
         <p class="lead">{t('portal.intro')}</p>
-        <form method="get" action="/units" role="search" class="search">
-          <label for="home-q" class="visually-hidden">
-            {t('portal.search_units')}
-          </label>
-          <input id="home-q" name="q" type="search" placeholder={t('portal.search_placeholder')} />
-          <button type="submit">{t('common.search')}</button>
-        </form>
+        <SearchForm id="home-q" visibleLabel={false} />
         <ul class="stats">
+          <li>
+            <strong>{published}</strong> {t('portal.count_published')}
+          </li>
           <li>
             <strong>{p.counts.township ?? 0}</strong> {t('portal.count_townships')}
           </li>
@@ -41,6 +51,11 @@ export function HomePage(
             <strong>{p.counts.party ?? 0}</strong> {t('portal.count_party')}
           </li>
         </ul>
+      </section>
+      <section aria-labelledby="latest">
+        <h2 id="latest">{t('portal.latest')}</h2>
+        <DomainTabs active={p.domain} counts={p.domainCounts} />
+        <ItemList items={p.latest} today={p.today} showUnit />
       </section>
       <section aria-labelledby="nav-region">
         <h2 id="nav-region">{t('portal.by_region')}</h2>
@@ -81,6 +96,17 @@ export function HomePage(
           ))}
         </ul>
       </section>
+      <section aria-labelledby="nav-requests">
+        <h2 id="nav-requests">{t('request.title')}</h2>
+        <ul class="inline-list">
+          <li>
+            <a href="/requests/new">{t('request.new_title')}</a>
+          </li>
+          <li>
+            <a href="/requests/track">{t('request.track_title')}</a>
+          </li>
+        </ul>
+      </section>
     </Layout>
   );
 }
@@ -119,7 +145,16 @@ export function DirectoryPage(p: Meta & { q: string; units: Unit[] }) {
   );
 }
 
-export function UnitPage(p: Meta & { unit: Unit; parent: Unit | null; children: Unit[]; host: Unit | null }) {
+export function UnitPage(
+  p: Meta & {
+    unit: Unit;
+    parent: Unit | null;
+    children: Unit[];
+    host: Unit | null;
+    groups: ColumnGroup[];
+    today: string;
+  },
+) {
   const u = p.unit;
   return (
     <Layout {...p}>
@@ -158,6 +193,37 @@ export function UnitPage(p: Meta & { unit: Unit; parent: Unit | null; children: 
         <dt>{t('unit.address')}</dt>
         <dd>{u.address ?? '—'}</dd>
       </dl>
+      <section aria-labelledby="unit-columns">
+        <h2 id="unit-columns">{t('portal.columns')}</h2>
+        {p.groups.length === 0 && <p class="muted">{t('portal.no_columns')}</p>}
+        {p.groups.map((g, gi) => (
+          <section key={g.level1} aria-labelledby={`l1-${gi}`} class="column-group">
+            <h3 id={`l1-${gi}`}>{g.level1}</h3>
+            <div class="cards">
+              {g.columns.map((c) => (
+                <article class="card" key={c.entry.id} aria-labelledby={`col-${c.entry.id}`}>
+                  <h4 id={`col-${c.entry.id}`}>
+                    <a href={columnHref(u.code, c.entry.id)}>{columnLabel(c.entry)}</a>{' '}
+                    <span class="muted">{t('portal.count_items', { n: c.count })}</span>
+                  </h4>
+                  <ItemList items={c.items} today={p.today} empty={t('portal.column.empty')} />
+                  {c.count > c.items.length && (
+                    <p>
+                      <a href={columnHref(u.code, c.entry.id)}>
+                        {t('portal.more')}
+                        <span class="visually-hidden">{columnLabel(c.entry)}</span>
+                      </a>
+                    </p>
+                  )}
+                </article>
+              ))}
+            </div>
+          </section>
+        ))}
+        <p>
+          <a href={`/units/${encodeURIComponent(u.code)}/feed.atom`}>{t('portal.feed')}</a>
+        </p>
+      </section>
       {p.children.length > 0 && (
         <section>
           <h2>{t('portal.subunits')}</h2>

@@ -3,11 +3,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { TSchema } from 'typebox';
 import { registerAdminRoutes } from '../admin/routes.ts';
 import { registerAuditRoutes } from '../audit/routes.ts';
 import { registerAccountRoutes } from '../auth/routes.ts';
@@ -15,19 +13,24 @@ import { registerCalendarRoutes } from '../calendar/routes.ts';
 import { registerCatalogRoutes } from '../catalog/routes.ts';
 import type { Db } from '../db/types.ts';
 import { registerDisclosureRoutes } from '../disclosure/routes.ts';
-import { compile } from '../lib/validate.ts';
 import { registerNotifyRoutes } from '../notify/routes.ts';
 import { registerBoardRoutes } from '../obligations/board/routes.ts';
 import { registerObligationRoutes } from '../obligations/routes.ts';
 import { registerPeopleRoutes } from '../people/routes.ts';
 import { registerPortalRoutes } from '../portal/routes.ts';
+import { registerPrivacyRoutes } from '../privacy/routes.ts';
+import { registerRequestDocumentRoutes } from '../requests/documents/routes.ts';
+import { registerRequestReportRoutes } from '../requests/report/routes.ts';
+import { registerRequestRoutes } from '../requests/routes.ts';
 import { registerUnitImportRoutes } from '../units/import/routes.ts';
 import { registerUnitRoutes } from '../units/routes.ts';
 import { registerAuthHooks } from './auth-hooks.ts';
 import type { Config } from './config.ts';
 import type { AppServices } from './context.ts';
 import { registerErrorHandlers } from './errors.ts';
+import { lazySerializerCompiler, lazyValidatorCompiler } from './lazy-compilers.ts';
 import { registerOpenApi } from './openapi.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -69,8 +72,10 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.decorateRequest('now', null as never);
   app.decorateRequest('csrfToken', '');
 
-  // One validator for API schemas, forms and the CLI (src/lib/validate.ts).
-  app.setValidatorCompiler(({ schema }) => compile(schema as TSchema) as never);
+  // One validator for API schemas, forms and the CLI (src/lib/validate.ts); validators and
+  // response serializers are compiled on a route's first use (src/server/lazy-compilers.ts).
+  app.setValidatorCompiler(lazyValidatorCompiler);
+  app.setSerializerCompiler(lazySerializerCompiler);
 
   await app.register(cookie);
   await app.register(formbody);
@@ -81,7 +86,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       (part as unknown as { value: Buffer }).value = await part.toBuffer();
     },
   });
-  await app.register(helmet, {
+  // helmet's headers, computed once (src/server/security-headers.ts)
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -124,6 +130,10 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   registerBoardRoutes(app);
   registerObligationRoutes(app);
   registerDisclosureRoutes(app);
+  registerRequestRoutes(app);
+  registerRequestDocumentRoutes(app);
+  registerRequestReportRoutes(app);
+  registerPrivacyRoutes(app);
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
   return app;

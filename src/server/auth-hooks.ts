@@ -1,11 +1,28 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { anonymousActor, loadPersonActor } from '../auth/actor.ts';
 import { parseSessionCookie, randomSecret, resolveSession, SESSION_COOKIE } from '../auth/sessions.ts';
 import { parseBearer, resolveToken } from '../auth/tokens.ts';
 import { AppError } from '../lib/errors.ts';
+import { etagOf } from './conditional.ts';
 
 export const ANON_CSRF_COOKIE = 'gk_csrf';
+/**
+ * Stands in for the form token of an anonymous visitor who has no gk_csrf cookie yet. Most
+ * public pages have no form that needs one, so the token is issued lazily: a response whose body
+ * contains this placeholder gets a fresh token in its place and the cookie that goes with it
+ * (onSend below); any other response sets no cookie at all. The page cache stores pages with the
+ * same placeholder (src/server/page-cache.ts).
+ */
+export const CSRF_PLACEHOLDER = 'GKCSRFPLACEHOLDER0000000000000000';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** An anonymous visitor without a form token yet: req.csrfToken is CSRF_PLACEHOLDER. */
+    csrfPending: boolean;
+  }
+}
+
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const NO_IDENTITY = /^\/(static\/|healthz(\?|$))/;
 /** With an initial or reset password, the back office, tokens and the API (but for the session and the password change) wait until it is changed. */
@@ -18,8 +35,9 @@ const PASSWORD_CHANGE_ALLOWED = /^\/api\/v1\/(session|me\/password)(\?.*)?$/;
  * echo the session's token; anonymous form posts (sign-in) must echo the gk_csrf cookie.
  */
 export function registerAuthHooks(app: FastifyInstance): void {
+  app.decorateRequest('csrfPending', false);
   app.addHook('onRequest', async (req, reply) => {
-    const { db, tenantId, clock, config } = app.gk;
+    const { db, tenantId, clock } = app.gk;
     req.now = clock();
     req.session = null;
     req.authVia = 'none';
@@ -65,19 +83,20 @@ export function registerAuthHooks(app: FastifyInstance): void {
       }
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
     }
-    let anon = req.cookies[ANON_CSRF_COOKIE];
-    if (!anon || anon.length < 20) {
-      anon = randomSecret(24);
-      reply.setCookie(ANON_CSRF_COOKIE, anon, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: config.secureCookies,
-      });
-      // a freshly minted cookie cannot be echoed by this very request
-      (req as FastifyRequest & { csrfFresh?: boolean }).csrfFresh = true;
+    const anon = req.cookies[ANON_CSRF_COOKIE];
+    if (anon && anon.length >= 20 && anon !== CSRF_PLACEHOLDER) {
+      req.csrfToken = anon;
+      return;
     }
-    req.csrfToken = anon;
+    // no token yet: issued only if this response shows a form (onSend)
+    req.csrfToken = CSRF_PLACEHOLDER;
+    req.csrfPending = true;
+  });
+
+  app.addHook('onSend', (req, reply, payload, done) => {
+    if (req.csrfPending && typeof payload === 'string' && payload.includes(CSRF_PLACEHOLDER))
+      return done(null, issueAnonymousToken(req, reply, payload));
+    done(null, payload);
   });
 
   // preValidation: the body is parsed by now, so a form's hidden _csrf field can be read.
@@ -85,10 +104,34 @@ export function registerAuthHooks(app: FastifyInstance): void {
     if (!UNSAFE.has(req.method) || req.authVia === 'token') return;
     const sent = submittedToken(req);
     const expected = req.csrfToken;
-    const fresh = (req as FastifyRequest & { csrfFresh?: boolean }).csrfFresh;
-    if (!sent || !expected || fresh || !safeEqual(sent, expected))
+    // a visitor without a token cookie cannot have echoed one
+    if (!sent || !expected || req.csrfPending || !safeEqual(sent, expected))
       throw new AppError('auth.csrf_invalid', { status: 403 });
   });
+}
+
+/**
+ * Mints the anonymous visitor's form token for a response that shows it: fills it into the body,
+ * sets the cookie, keeps the ETag a digest of the bytes sent, and keeps the response out of
+ * shared caches (it now carries a per-visitor secret and Set-Cookie).
+ */
+function issueAnonymousToken(req: FastifyRequest, reply: FastifyReply, payload: string): string {
+  const token = randomSecret(24);
+  req.csrfToken = token;
+  req.csrfPending = false;
+  reply.setCookie(ANON_CSRF_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: req.server.gk.config.secureCookies,
+  });
+  const body = payload.replaceAll(CSRF_PLACEHOLDER, token);
+  // the same validator the visitor's next request computes over the same bytes (conditional.ts)
+  if (reply.hasHeader('etag')) reply.header('etag', etagOf(body));
+  const cc = reply.getHeader('cache-control');
+  if (typeof cc === 'string' && cc.startsWith('public'))
+    reply.header('cache-control', cc.replace('public', 'private'));
+  return body;
 }
 
 function submittedToken(req: FastifyRequest): string | null {

@@ -20,7 +20,14 @@ export interface PageMeta {
  * The single HTML shell. The portal works without JavaScript; htmx (deferred) only enhances the
  * back office. The large-type mode (适老化) is a cookie the server reads, so it persists per visitor.
  */
-export function Layout(props: PageMeta & { children: ComponentChildren; largeType?: boolean }) {
+export function Layout(
+  props: PageMeta & {
+    children: ComponentChildren;
+    largeType?: boolean;
+    /** Feeds advertised in the head (<link rel="alternate" type="application/atom+xml">). */
+    feeds?: { href: string; title: string }[];
+  },
+) {
   const { actor, area } = props;
   const signedIn = actor.kind === 'person';
   return (
@@ -30,6 +37,9 @@ export function Layout(props: PageMeta & { children: ComponentChildren; largeTyp
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} - ${props.tenantName}${t('app.name_suffix')}`}</title>
         <link rel="stylesheet" href="/static/app.css" />
+        {props.feeds?.map((f) => (
+          <link key={f.href} rel="alternate" type="application/atom+xml" href={f.href} title={f.title} />
+        ))}
         {area !== 'portal' && <script src="/static/vendor/htmx/htmx.min.js" defer />}
       </head>
       <body hx-headers={signedIn ? JSON.stringify({ 'x-csrf-token': props.csrfToken }) : undefined}>
@@ -52,6 +62,7 @@ export function Layout(props: PageMeta & { children: ComponentChildren; largeTyp
                 {t('nav.portal')}
               </a>
               <a href="/units">{t('nav.directory')}</a>
+              <a href="/requests/new">{t('request.title')}</a>
               {signedIn && hasPermissionSomewhere(actor, 'admin.enter') && (
                 <a href="/admin" aria-current={area === 'admin' ? 'page' : undefined}>
                   {t('nav.admin')}
@@ -80,8 +91,10 @@ export function Layout(props: PageMeta & { children: ComponentChildren; largeTyp
               ) : (
                 <a href="/signin">{t('nav.signin')}</a>
               )}
-              <form method="post" action="/preferences/large-type" class="inline">
-                <input type="hidden" name="_csrf" value={props.csrfToken} />
+              {/* GET with an explicit value: a display preference in a cookie, no server state, so
+                  no per-visitor form token (public pages then carry none and stay cacheable) */}
+              <form method="get" action="/preferences/large-type" class="inline">
+                <input type="hidden" name="on" value={props.largeType ? '0' : '1'} />
                 <input type="hidden" name="back" value={props.currentPath ?? '/'} />
                 <button type="submit" class="link" aria-pressed={props.largeType ? 'true' : 'false'}>
                   {t('nav.large_type')}

@@ -42,6 +42,7 @@ export function entryCells(e: CatalogEntry, serial: number): Record<ColumnKey, s
     mode: labelOf(MODES, e.mode),
     level: e.level ?? '',
     responsibleRole: labelOf(RESPONSIBLE_ROLES, e.responsible_role),
+    requiresInterpretation: e.requires_interpretation === 1 ? '是' : '',
   };
 }
 
@@ -82,6 +83,7 @@ export async function buildCatalogWorkbook(title: string, entries: readonly Cata
     ['时限（工作日）', '整数；不填时主动公开默认 5 个工作日，依申请公开默认 20 个工作日'],
     ['最短公开时长（工作日）', '整数；不填时定期公开默认 30，即时公开默认 20，长期公开至变更或废止'],
     ['事项名称', '不填时取二级事项（无二级事项时取一级事项）'],
+    ['政策解读（三同时）', '填“是”表示此事项下的文件须与政策解读同时发布；不填或“否”表示不要求'],
   ]);
   help.getRow(1).font = { bold: true };
   return Buffer.from(await workbook.xlsx.writeBuffer());

@@ -25,7 +25,8 @@ export type ColumnKey =
   | 'audience'
   | 'mode'
   | 'level'
-  | 'responsibleRole';
+  | 'responsibleRole'
+  | 'requiresInterpretation';
 
 export interface ColumnDef {
   key: ColumnKey;
@@ -69,6 +70,12 @@ export const COLUMNS: readonly ColumnDef[] = [
   },
   { key: 'level', header: '公开层级', aliases: ['层级'], width: 10 },
   { key: 'responsibleRole', header: '责任角色', aliases: ['责任人', '责任岗位'], width: 12 },
+  {
+    key: 'requiresInterpretation',
+    header: '政策解读（三同时）',
+    aliases: ['政策解读', '须政策解读', '三同时'],
+    width: 10,
+  },
 ];
 
 /** Columns without which no row can be read; timing may instead be read from 公开时限. */

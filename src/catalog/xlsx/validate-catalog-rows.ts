@@ -103,6 +103,10 @@ function rowToInput(r: CatalogImportRow, push: Push): Record<string, unknown> {
     const m = /(\d+)\s*个?工作日/.exec(text);
     if (m) out.timeLimitDays = Number(m[1]);
   }
+  const interp = r.requiresInterpretation.trim();
+  if (/^(是|需要|须|要|√|✓|■|y|yes|true|1)$/i.test(interp)) out.requiresInterpretation = true;
+  else if (interp !== '' && !/^(否|不需要|不要求|无|□|n|no|false|0)$/i.test(interp))
+    push('requiresInterpretation', 'catalog_import.row.unknown_value', { value: interp });
   const req = parseChannels(r.requiredChannels, true);
   const opt = parseChannels(r.optionalChannels, false);
   for (const v of [...req.unknown, ...opt.unknown])

@@ -7,12 +7,23 @@ import { entry } from './build.ts';
 import { DEMO_CATALOGS } from './index.ts';
 
 /**
- * Seeds the starter guiding catalogs through the real operations (validated and audited like
- * catalogs entered by hand), owned by the region root — the county office's catalogs — plus one
- * own entry ("X") of 桃源村 and one "not applicable" claim of 青山街道, so every page shows something.
+ * Entry ids of the seeded catalogs: guiding entries by `${unitKind}:${item}`, own entries by
+ * `${unitCode}:${item}`.
  */
-export async function seedDemoCatalogs(ctx: OpContext, unitId: (code: string) => string, rootCode: string) {
-  const entryIds = new Map<string, string>();
+export type DemoEntryIds = Map<string, string>;
+
+/**
+ * Seeds the starter guiding catalogs through the real operations (validated and audited like
+ * catalogs entered by hand), owned by the region root — the county office's catalogs — plus own
+ * entries ("X") of 桃源村 and 县政务服务管理局 and one "not applicable" claim of 青山街道, so every
+ * page shows something.
+ */
+export async function seedDemoCatalogs(
+  ctx: OpContext,
+  unitId: (code: string) => string,
+  rootCode: string,
+): Promise<DemoEntryIds> {
+  const entryIds: DemoEntryIds = new Map();
   for (const c of DEMO_CATALOGS) {
     for (const unitKind of c.unitKinds) {
       const catalog = await createGuidingCatalog(ctx, {
@@ -28,7 +39,7 @@ export async function seedDemoCatalogs(ctx: OpContext, unitId: (code: string) =>
       }
     }
   }
-  await addOwnEntry(
+  const staged = await addOwnEntry(
     ctx,
     unitId('QS-V-TAOYUAN-01'),
     entry('乡村振兴', '人居环境整治', '村庄人居环境整治项目进展', {
@@ -42,10 +53,29 @@ export async function seedDemoCatalogs(ctx: OpContext, unitId: (code: string) =>
       optionalChannels: ['wechat'],
     }),
   );
+  entryIds.set(`QS-V-TAOYUAN-01:${staged.item}`, staged.id);
+  const permits = await addOwnEntry(
+    ctx,
+    unitId('QS-D-ZWFW'),
+    entry('行政许可', '办理结果', '行政许可办理结果公示', {
+      domain: 'government',
+      timing: 'immediate',
+      timeLimitDays: 7,
+      timeLimitText: '作出行政许可决定之日起7个工作日内',
+      elements: '许可事项、被许可人（单位）、许可决定文号、许可内容、决定日期、有效期',
+      legalBasis: '《中华人民共和国行政许可法》第四十条；《优化营商环境条例》',
+      subject: '青山县政务服务管理局',
+      level: '县级',
+      requiredChannels: ['portal'],
+      optionalChannels: ['service_hall'],
+    }),
+  );
+  entryIds.set(`QS-D-ZWFW:${permits.item}`, permits.id);
   await claimExclusion(ctx, unitId('QS-ST-QINGSHAN'), {
     entryId: entryIds.get('street:农村土地承包经营权流转情况'),
     reason: '本街道辖区均为城市社区，无农村土地承包经营权流转事项。',
   });
+  return entryIds;
 }
 
 const KIND_SUFFIX: Record<string, string> = {

@@ -161,6 +161,9 @@ export const catalogMessages = {
   'catalog.f.min_display_days': '最短公开时长（工作日）',
   'catalog.f.min_display_days_hint':
     '不填时：定期公开 30 个工作日，即时公开 20 个工作日，长期公开至变更或废止。',
+  'catalog.f.requires_interpretation': '须同步发布政策解读（三同时）',
+  'catalog.f.requires_interpretation_hint':
+    '勾选后，此事项下的文件须有审批通过的政策解读才能发布，二者同时发布。',
   'catalog.f.audience': '公开对象',
   'catalog.f.required_channels': '公开渠道和载体（必选）',
   'catalog.f.optional_channels': '公开渠道和载体（可选）',

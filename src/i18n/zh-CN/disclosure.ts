@@ -123,4 +123,71 @@ export const disclosureMessages = {
   'disclosure.event.revise': '变更',
   'disclosure.event.revoke': '撤销',
   'disclosure.event.file_withheld': '不予公开备案',
+  'disclosure.event.interpretation': '起草政策解读',
+  'disclosure.event.publish_interpretation': '政策解读同时发布',
+  'disclosure.event.filing_keep': '复核：维持不予公开',
+  'disclosure.event.filing_reopen': '复核：改为公开',
+
+  // 政策解读 (三同时)
+  'disclosure.interpretation': '政策解读',
+  'disclosure.interprets': '所解读的文件',
+  'disclosure.draft_interpretation': '起草政策解读',
+  'disclosure.interpretation_needed':
+    '此事项须与政策解读同时发布（三同时）：政策解读审批通过后，发布文件时一并发布。',
+  'disclosure.interpretation_required':
+    '此事项须与政策解读同时发布（三同时）：请先起草政策解读并完成审核、审批，再发布文件。',
+  'disclosure.interpretation_with_document': '政策解读须与所解读的文件同时发布：请在文件页面发布文件。',
+  'disclosure.interpretation_privacy_findings':
+    '政策解读中发现 {count} 处个人信息且未填写不予遮盖的理由：请先处理政策解读，再发布文件。',
+  'disclosure.interpretation_exists': '该文件已有政策解读“{title}”。',
+  'disclosure.interpretation_of_interpretation': '政策解读不能再起草政策解读。',
+  'disclosure.interpretation_withheld': '不予公开的事项不起草政策解读；政策解读须主动公开。',
+  'flash.disclosure_interpretation_created': '政策解读草稿已创建。',
+
+  // display-until (公开截止日期)
+  'disclosure.field.display_until_hint':
+    '到期后不再在栏目中列出，但仍可访问（已归档）。不填则长期公开；填写的日期短于目录事项的最短公开时长（自发布日起算）时，发布时自动顺延。',
+  'disclosure.display_until_early': '公开截止日期不能早于形成或发生日期。',
+  'disclosure.archived': '已归档（公开至 {date}）',
+  'disclosure.archived_notice': '已归档：本事项公开至 {date}，已不在栏目列表中显示，仍可在此查阅。',
+
+  // finance sheet (由收支表生成财务公开)
+  'disclosure.finance.title': '由收支表生成财务公开',
+  'disclosure.finance.intro':
+    '上传本月村级财务收支明细表（Excel XLSX），系统生成带合计的公开表格作为正文，并把原表作为附件。表中数字不符的地方会列入办理记录，供审核时核对。',
+  'disclosure.finance.choose_unit': '选择单位',
+  'disclosure.finance.period': '月份',
+  'disclosure.finance.period_hint': '如 2026-10；季度公开的事项可填 2026-Q3。',
+  'disclosure.finance.title_hint': '不填时为“单位+月份+财务收支公开”，如“青山村2026年10月财务收支公开”。',
+  'disclosure.finance.file': '收支明细表（XLSX）',
+  'disclosure.finance.create': '生成草稿',
+  'flash.disclosure_finance_created': '已由收支表生成草稿。',
+  'flash.disclosure_finance_created_warnings': '已由收支表生成草稿；表中有数字不符，详见办理记录。',
+
+  // 不予公开 备案 and 复核
+  'disclosure.field.review_date_hint': '不予公开事项到此日期须复核；不填时为形成日期一年后。',
+  'disclosure.filing_review_date_past': '下次复核日期须晚于今天。',
+  'disclosure.filings.title': '不予公开备案',
+  'disclosure.filings.intro': '本单位及下级单位决定不予公开的事项（备案），到复核日期时系统会提醒。',
+  'disclosure.filings.none': '暂无不予公开备案。',
+  'disclosure.filings.filing': '不予公开备案',
+  'disclosure.filings.filed_at': '备案时间',
+  'disclosure.filings.due': '待复核',
+  'disclosure.filings.review': '复核',
+  'disclosure.filings.decision': '复核结论',
+  'disclosure.filings.keep': '维持不予公开',
+  'disclosure.filings.reopen': '改为公开（退回起草）',
+  'disclosure.filings.next_review': '下次复核日期',
+  'disclosure.filings.next_review_hint': '维持不予公开时必填。',
+  'disclosure.filings.note': '复核意见',
+  'flash.disclosure_filing_reviewed': '复核已记录。',
+
+  // 不予遮盖 records
+  'disclosure.overrides.title': '不予遮盖记录',
+  'disclosure.overrides.intro':
+    '起草人或发布人发现个人信息后选择不予遮盖的记录，含理由和个人信息类型（不显示信息本身）。',
+  'disclosure.overrides.none': '暂无不予遮盖记录。',
+  'disclosure.overrides.who': '操作人',
+  'disclosure.overrides.when': '时间',
+  'disclosure.overrides.kinds': '个人信息类型',
 } as const;

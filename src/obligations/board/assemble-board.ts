@@ -19,15 +19,32 @@ export interface AssembleInput {
   claims: Set<string>;
   domain?: CatalogDomain;
   staleCutoff: string;
+  /** The board setting behind staleCutoff (today − staleDays). */
+  staleDays: number;
 }
 
 const OPEN = new Set(['overdue', 'due_soon', 'upcoming']);
+
+/** Days a column may stay quiet beyond its own period: a yearly column is not stale in March. */
+const PERIOD_DAYS: Record<string, number> = { monthly: 31, quarterly: 92, half_yearly: 183, yearly: 366 };
+const GRACE_DAYS = 31;
+
+/** The stale cut-off of one column: the board's, or a whole period plus a month back if longer. */
+function columnCutoff(staleCutoff: string, staleDays: number, period: string | null): string {
+  const quiet = (PERIOD_DAYS[period ?? ''] ?? 0) + GRACE_DAYS;
+  if (quiet <= staleDays) return staleCutoff;
+  const d = new Date(`${staleCutoff}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - (quiet - staleDays));
+  return d.toISOString().slice(0, 10);
+}
 
 /**
  * Grid, totals and stale columns from the per-(unit, entry, class) facts (pure). A fulfilled
  * obligation always counts; an open one only while its column is live for the unit (entry and
  * catalog active, no live claim). A live periodic column is stale (僵尸栏目) when its earliest
- * obligation in view fell due before the stale cut-off and nothing was fulfilled since the cut-off.
+ * obligation in view fell due before the stale cut-off and nothing was fulfilled since the cut-off;
+ * for a column whose period is longer than the stale window, the cut-off is a whole period plus a
+ * month back (a yearly column published in January is not stale in June).
  */
 export function assembleBoard(input: AssembleInput): {
   rows: BoardRow[];
@@ -72,7 +89,14 @@ export function assembleBoard(input: AssembleInput): {
   }
   const names = new Map(input.units.map((u) => [u.id, u.name]));
   const stale = [...columns.values()]
-    .filter((c) => c.firstDue < input.staleCutoff && (c.lastItem === null || c.lastItem < input.staleCutoff))
+    .filter((c) => {
+      const cutoff = columnCutoff(
+        input.staleCutoff,
+        input.staleDays,
+        input.entries.get(c.entryId)?.period ?? null,
+      );
+      return c.firstDue < cutoff && (c.lastItem === null || c.lastItem < cutoff);
+    })
     .map((c) => {
       const e = input.entries.get(c.entryId)!;
       return { ...c, unitName: names.get(c.unitId) ?? '', domain: e.domain, item: e.item, sort: e.sort };

@@ -135,6 +135,8 @@ export interface EntryFact {
   item: string;
   sort: number;
   timing: DisclosureTiming;
+  /** monthly | quarterly | half_yearly | yearly for periodic entries. */
+  period: string | null;
   /** The entry and its guiding catalog (if any) are active. */
   live: boolean;
 }
@@ -152,6 +154,7 @@ export async function entryFacts(db: DbOrTx, tenantId: string): Promise<Map<stri
       'e.item',
       'e.sort_order',
       'e.timing',
+      'e.period',
       'e.status',
       'g.status as catalogStatus',
     ])
@@ -165,6 +168,7 @@ export async function entryFacts(db: DbOrTx, tenantId: string): Promise<Map<stri
         item: r.item,
         sort: r.sort_order,
         timing: r.timing,
+        period: r.period,
         live: r.status === 'active' && (r.catalogStatus === null || r.catalogStatus === 'active'),
       },
     ]),

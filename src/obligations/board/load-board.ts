@@ -71,6 +71,7 @@ export async function loadBoard(input: LoadBoardInput): Promise<Board> {
     claims,
     domain: filter.domain,
     staleCutoff: dates.staleCutoff,
+    staleDays: settings.staleDays,
   });
 
   const trend = emptyTrend(today);

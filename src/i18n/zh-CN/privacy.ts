@@ -1,0 +1,28 @@
+/** Texts of the privacy guard's settings (src/privacy/). */
+export const privacyMessages = {
+  'privacy_pattern.title': '个人信息检查规则',
+  'privacy_pattern.intro':
+    '除身份证号、手机号、银行卡号外，全县统一增加的检查规则（正则表达式）。提交、发布和变更公开事项时都按这些规则检查标题、正文和附件。',
+  'privacy_pattern.none': '暂无自定义规则。',
+  'privacy_pattern.name': '规则名称',
+  'privacy_pattern.pattern': '正则表达式',
+  'privacy_pattern.pattern_hint': 'JavaScript 正则表达式，不超过 200 个字符，如 粤B[0-9A-Z]{5}（车牌号）。',
+  'privacy_pattern.example': '示例',
+  'privacy_pattern.example_hint': '一段应被该规则找出的文字，保存时会核对。',
+  'privacy_pattern.updated': '更新时间',
+  'privacy_pattern.edit': '修改',
+  'privacy_pattern.save': '保存',
+  'privacy_pattern.delete': '删除',
+  'privacy_pattern.add': '新增规则',
+  'privacy_pattern.not_found': '找不到该规则。',
+  'privacy_pattern.exists': '已有同名规则。',
+  'privacy_pattern.too_long': '正则表达式不能超过 {limit} 个字符。',
+  'privacy_pattern.invalid': '正则表达式写法有误，无法使用。',
+  'privacy_pattern.empty_match': '正则表达式会匹配空文字，请修改。',
+  'privacy_pattern.backreference': '正则表达式不能使用反向引用（如 \\1）。',
+  'privacy_pattern.nested_quantifier': '正则表达式含有嵌套重复（如 (a+)+），检查长文字时可能极慢，请修改。',
+  'privacy_pattern.slow': '正则表达式在试运行中过慢，请修改。',
+  'privacy_pattern.example_no_match': '该规则找不出示例中的内容，请核对规则或示例。',
+  'flash.privacy_pattern_saved': '规则已保存。',
+  'flash.privacy_pattern_deleted': '规则已删除。',
+} as const;
