@@ -23,7 +23,7 @@ import { LIST_STATES, RegisterPage, RequestListPage } from './admin-views.tsx';
 import { RequestDetailPage } from './detail-view.tsx';
 import { documentPdf, documentsOf } from './documents-bridge.ts';
 import { exportRequestsCsv } from './export.ts';
-import { AckPage } from './public-views.tsx';
+import { sendAck } from './public-routes.ts';
 import {
   addressableUnits,
   eventsOf,
@@ -128,23 +128,7 @@ export function registerRequestAdminRoutes(app: FastifyInstance): void {
       (errors, message) => registerPage(req, body, errors, message),
     );
     if (!done) return reply;
-    const unit = await db
-      .selectFrom('units')
-      .select('name')
-      .where('tenant_id', '=', done.request.tenant_id)
-      .where('id', '=', done.request.unit_id)
-      .executeTakeFirstOrThrow();
-    return sendPage(
-      reply,
-      AckPage({
-        ...pageMeta(req, t('request.ack_title'), 'admin'),
-        r: done.request,
-        unitName: unit.name,
-        secret: done.secret,
-        back: `/admin/requests/${done.request.id}`,
-      }),
-      201,
-    );
+    return sendAck(req, reply, done, 'admin', `/admin/requests/${done.request.id}`);
   });
 
   const detailPage = async (

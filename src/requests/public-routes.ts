@@ -13,7 +13,7 @@ import { documentPdf } from './documents-bridge.ts';
 import { AckPage, NewRequestPage, TrackPage } from './public-views.tsx';
 import { addressableUnits } from './queries.ts';
 import { filesOf } from './request-files.ts';
-import { chinaDate } from './store.ts';
+import { chinaDate, type InfoRequest } from './store.ts';
 import { submitRequest } from './submit-request.ts';
 import { submitSupplement } from './submit-supplement.ts';
 import { trackRequest } from './track-request.ts';
@@ -53,22 +53,7 @@ export function registerRequestPublicRoutes(app: FastifyInstance): void {
       (errors, message) => newPage(req, body, errors, message),
     );
     if (!done) return reply;
-    const unit = await db
-      .selectFrom('units')
-      .select('name')
-      .where('tenant_id', '=', done.request.tenant_id)
-      .where('id', '=', done.request.unit_id)
-      .executeTakeFirstOrThrow();
-    return sendPage(
-      reply,
-      AckPage({
-        ...pageMeta(req, t('request.ack_title'), 'portal'),
-        r: done.request,
-        unitName: unit.name,
-        secret: done.secret,
-      }),
-      201,
-    );
+    return sendAck(req, reply, done, 'portal');
   });
 
   const trackPage = (
@@ -156,4 +141,34 @@ export function registerRequestPublicRoutes(app: FastifyInstance): void {
     if (!doc) throw new AppError('request.not_found');
     return sendFile(reply, doc.name, doc.bytes);
   });
+}
+
+/**
+ * The acknowledgement (受理回执 page) after a request is recorded: the tracking code, and the secret
+ * shown this once. From the public form (portal) or staff registration (admin, with a way back).
+ */
+export async function sendAck(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  done: { request: InfoRequest; secret: string },
+  area: 'portal' | 'admin',
+  back?: string,
+) {
+  const unit = await req.server.gk.db
+    .selectFrom('units')
+    .select('name')
+    .where('tenant_id', '=', done.request.tenant_id)
+    .where('id', '=', done.request.unit_id)
+    .executeTakeFirstOrThrow();
+  return sendPage(
+    reply,
+    AckPage({
+      ...pageMeta(req, t('request.ack_title'), area),
+      r: done.request,
+      unitName: unit.name,
+      secret: done.secret,
+      back,
+    }),
+    201,
+  );
 }
