@@ -97,12 +97,7 @@ export function registerDisclosureAdminRoutes(app: FastifyInstance): void {
       .execute();
     const chosen = units.find((u) => u.id === unitId) ?? (units.length === 1 ? units[0] : undefined);
     const entries = chosen
-      ? (await effectiveCatalog(db, chosen))
-          .filter((i) => i.applies)
-          .map((i) => ({
-            value: i.entry.id,
-            label: `${i.entry.level1}${i.entry.level2 ? ` / ${i.entry.level2}` : ''} / ${i.entry.item}${i.entry.period ? `（${t(`catalog.period.${i.entry.period}`)}）` : ''}`,
-          }))
+      ? (await effectiveCatalog(db, chosen)).filter((i) => i.applies).map((i) => entryOption(i.entry))
       : [];
     return NewDisclosurePage({
       ...pageMeta(req, t('disclosure.new'), 'admin'),
@@ -284,10 +279,7 @@ export function registerDisclosureAdminRoutes(app: FastifyInstance): void {
     // Finance entries first (财务收支); any periodic entry may take a sheet.
     const periodic = applicable.filter((i) => i.entry.timing === 'periodic' && i.entry.status === 'active');
     const finance = periodic.filter((i) => i.entry.domain === 'finance');
-    const entries = (finance.length > 0 ? finance : periodic).map((i) => ({
-      value: i.entry.id,
-      label: `${i.entry.level1} / ${i.entry.item}${i.entry.period ? `（${t(`catalog.period.${i.entry.period}`)}）` : ''}`,
-    }));
+    const entries = (finance.length > 0 ? finance : periodic).map((i) => entryOption(i.entry));
     return FinanceSheetPage({
       ...pageMeta(req, t('disclosure.finance.title'), 'admin'),
       units,
@@ -374,3 +366,15 @@ export function sendFile(reply: FastifyReply, name: string, bytes: Buffer): Fast
 }
 
 export type { Disclosure };
+
+/** A catalog entry as a choice in the drafting forms: 一级 / 二级 / 事项（周期）. */
+function entryOption(e: {
+  id: string;
+  level1: string;
+  level2: string | null;
+  item: string;
+  period: string | null;
+}) {
+  const path = [e.level1, e.level2, e.item].filter(Boolean).join(' / ');
+  return { value: e.id, label: `${path}${e.period ? `（${t(`catalog.period.${e.period}`)}）` : ''}` };
+}
