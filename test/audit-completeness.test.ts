@@ -11,6 +11,7 @@ import { createDraft } from '../src/disclosure/create-draft.ts';
 import { publishDisclosure } from '../src/disclosure/publish-disclosure.ts';
 import { reviewDisclosure } from '../src/disclosure/review-disclosure.ts';
 import { submitDisclosure } from '../src/disclosure/submit-disclosure.ts';
+import { engagementRecipes } from '../src/engagement/audit-recipes.ts';
 import { notify } from '../src/notify/notify.ts';
 import { recordEvent } from '../src/obligations/record-event.ts';
 import { createPrivacyPattern } from '../src/privacy/save-privacy-pattern.ts';
@@ -341,6 +342,7 @@ async function privacyPatternId(): Promise<string> {
 
 const recipes: Record<string, Recipe> = {
   ...requestRecipes(() => ({ t, office, unitId: town.id, otherUnitId: t.world.rootId })),
+  ...engagementRecipes(() => ({ t, office, unitId: town.id, otherUnitId: t.world.rootId })),
   'POST /admin/disclosures': r({
     prepare: obligationVillage,
     act: (v) =>

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Actor } from '../auth/actor.ts';
 import { hasPermissionSomewhere } from '../auth/policy.ts';
+import { engagementNavItems } from '../engagement/nav.ts';
 import { t } from '../i18n/index.ts';
 import { Layout, type PageMeta } from '../views/layout.tsx';
 
@@ -45,6 +46,7 @@ function items(actor: Actor) {
   }
   if (hasPermissionSomewhere(actor, 'request.view'))
     out.push({ href: '/admin/requests', label: t('request.admin_title') });
+  out.push(...engagementNavItems(actor));
   if (hasPermissionSomewhere(actor, 'audit.view'))
     out.push({ href: '/admin/audit', label: t('admin.audit') });
   out.push({ href: '/admin/calendar', label: t('calendar.title') });

@@ -43,7 +43,16 @@ export type Permission =
   // handle them, and the office's own steps (approve the extension, pre-check, Art. 44, settings)
   | 'request.view'
   | 'request.handle'
-  | 'request.office';
+  | 'request.office'
+  // engagement (src/engagement/): 意见建议/咨询/投诉 handling, 举报 only for discipline inspection
+  | 'feedback.view'
+  | 'feedback.handle'
+  | 'feedback.office'
+  | 'feedback.report'
+  | 'consultation.manage'
+  | 'demand.answer'
+  | 'survey.manage'
+  | 'survey.view';
 
 const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
   office: [
@@ -71,6 +80,13 @@ const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'request.view',
     'request.handle',
     'request.office',
+    'feedback.view',
+    'feedback.handle',
+    'feedback.office',
+    'consultation.manage',
+    'demand.answer',
+    'survey.manage',
+    'survey.view',
   ],
   approver: [
     'admin.enter',
@@ -85,6 +101,11 @@ const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'disclosure.view_internal',
     'request.view',
     'request.handle',
+    'feedback.view',
+    'feedback.handle',
+    'consultation.manage',
+    'demand.answer',
+    'survey.view',
   ],
   reviewer: [
     'admin.enter',
@@ -94,6 +115,7 @@ const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'obligation.view',
     'disclosure.review',
     'disclosure.view_internal',
+    'feedback.view',
   ],
   publisher: [
     'admin.enter',
@@ -107,6 +129,10 @@ const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'disclosure.view_internal',
     'request.view',
     'request.handle',
+    'feedback.view',
+    'feedback.handle',
+    'consultation.manage',
+    'demand.answer',
   ],
   supervisor: ['admin.enter', 'unit.view', 'catalog.view', 'obligation.view'],
   inspector: [
@@ -116,6 +142,9 @@ const ROLE_PERMISSIONS: Record<RoleName, readonly Permission[]> = {
     'catalog.view',
     'obligation.view',
     'disclosure.view_internal',
+    // 举报 (reports) reach the discipline-inspection role of the unit's region and nobody else
+    'feedback.report',
+    'survey.view',
   ],
   party_member: [],
 };

@@ -55,6 +55,10 @@ export const TABLE_ORDER = [
   'request_document_sequences',
   'request_documents',
   'privacy_patterns',
+  'engagement_attempts',
+  'feedback',
+  'feedback_replies',
+  'feedback_events',
 ];
 
 /** Tables guarded by append-only triggers: a forced restore lifts the guard to empty them. */

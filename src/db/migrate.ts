@@ -9,6 +9,7 @@ import * as m0007 from './migrations/0007_portal.ts';
 import * as m0008 from './migrations/0008_disclosure_extras.ts';
 import * as m0009 from './migrations/0009_requests.ts';
 import * as m0010 from './migrations/0010_request_documents.ts';
+import * as m0011 from './migrations/0011_feedback.ts';
 import type { Database } from './types.ts';
 
 /** Migrations are listed here (not read from disk) so they work the same under tsx and bundlers. */
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0008_disclosure_extras': m0008,
   '0009_requests': m0009,
   '0010_request_documents': m0010,
+  '0011_feedback': m0011,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

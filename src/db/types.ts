@@ -1,4 +1,5 @@
 import type { ColumnType, Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import type { ConsultationTables, DemandTables, FeedbackTables, SurveyTables } from './types-engagement.ts';
 
 /**
  * The database schema as Kysely sees it. Conventions (the same on SQLite and PostgreSQL):
@@ -513,7 +514,7 @@ export interface PrivacyPatternsTable {
   updated_at: string;
 }
 
-export interface Database {
+export interface Database extends FeedbackTables, ConsultationTables, DemandTables, SurveyTables {
   privacy_patterns: PrivacyPatternsTable;
   disclosures: DisclosuresTable;
   disclosure_versions: DisclosureVersionsTable;

@@ -1,6 +1,7 @@
 import { systemActor } from '../auth/actor.ts';
 import { DEMO_PASSWORD } from '../auth/passwords.ts';
 import type { DbOrTx } from '../db/types.ts';
+import { seedEngagementDemo } from '../engagement/demo.ts';
 import { beijingDate } from '../jobs/schedule-daily.ts';
 import type { OpContext } from '../lib/context.ts';
 import { AppError } from '../lib/errors.ts';
@@ -98,7 +99,10 @@ export async function seedDemo(
       }
       const entries = await seedDemoCatalogs(at(launch), resolve, DEMO_TENANT.rootCode);
       await deriveObligations(ctx, { until: beijingDate(now) });
-      if (history) await seedDemoDisclosures(ctx, { timeline, unitId: resolve, entries });
+      if (history) {
+        await seedDemoDisclosures(ctx, { timeline, unitId: resolve, entries });
+        await seedEngagementDemo(ctx, { unitId: resolve, launch: timeline.launch });
+      }
       return tenant.id;
     });
     return { created: true, tenantId };

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { CatalogDomain } from '../db/types.ts';
+import { unitEngagementPanels } from '../engagement/unit-panel.tsx';
 import { t } from '../i18n/index.ts';
 import { AppError } from '../lib/errors.ts';
 import { sendPageConditional } from '../server/conditional.ts';
@@ -95,12 +96,13 @@ export function registerPortalRoutes(app: FastifyInstance): void {
   async function unitPage(req: FastifyRequest) {
     const unit = await publicUnitOr404(req, (req.params as { code: string }).code);
     const today = todayOf(req);
-    const [parent, host, children, columns, changed] = await Promise.all([
+    const [parent, host, children, columns, changed, engagement] = await Promise.all([
       unit.parent_id ? findUnit(db, unit.tenant_id, unit.parent_id) : undefined,
       unit.host_unit_id ? findUnit(db, unit.tenant_id, unit.host_unit_id) : undefined,
       listPublicUnits(db, req.actor.tenantId, undefined, unit.id),
       unitColumns(db, req.actor, unit, today),
       portalChangedAt(db, req.actor.tenantId, today),
+      unitEngagementPanels(db, req.actor, unit, today),
     ]);
     return {
       page: UnitPage({
@@ -114,6 +116,7 @@ export function registerPortalRoutes(app: FastifyInstance): void {
         host: host ?? null,
         groups: groupByLevel1(columns),
         today,
+        engagement,
       }),
       lastModified: changed,
     };

@@ -1,3 +1,4 @@
+import type { VNode } from 'preact';
 import type { Unit } from '../db/types.ts';
 import { t } from '../i18n/index.ts';
 import type { TreeNode } from '../units/queries.ts';
@@ -153,6 +154,8 @@ export function UnitPage(
     host: Unit | null;
     groups: ColumnGroup[];
     today: string;
+    /** engagement sections (src/engagement/unit-panel.tsx): echo wall, consultations, demands … */
+    engagement?: VNode[];
   },
 ) {
   const u = p.unit;
@@ -224,6 +227,7 @@ export function UnitPage(
           <a href={`/units/${encodeURIComponent(u.code)}/feed.atom`}>{t('portal.feed')}</a>
         </p>
       </section>
+      {p.engagement}
       {p.children.length > 0 && (
         <section>
           <h2>{t('portal.subunits')}</h2>

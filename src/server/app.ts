@@ -13,6 +13,7 @@ import { registerCalendarRoutes } from '../calendar/routes.ts';
 import { registerCatalogRoutes } from '../catalog/routes.ts';
 import type { Db } from '../db/types.ts';
 import { registerDisclosureRoutes } from '../disclosure/routes.ts';
+import { registerEngagementRoutes } from '../engagement/routes.ts';
 import { registerNotifyRoutes } from '../notify/routes.ts';
 import { registerBoardRoutes } from '../obligations/board/routes.ts';
 import { registerObligationRoutes } from '../obligations/routes.ts';
@@ -134,6 +135,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   registerRequestDocumentRoutes(app);
   registerRequestReportRoutes(app);
   registerPrivacyRoutes(app);
+  registerEngagementRoutes(app);
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
   return app;

@@ -1,0 +1,2 @@
+/** zh-CN texts of src/engagement/ (consultations). */
+export const consultationMessages = {} as const;

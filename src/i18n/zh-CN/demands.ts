@@ -1,0 +1,2 @@
+/** zh-CN texts of src/engagement/ (demands). */
+export const demandMessages = {} as const;

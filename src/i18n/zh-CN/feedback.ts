@@ -1,0 +1,2 @@
+/** zh-CN texts of src/engagement/ (feedback). */
+export const feedbackMessages = {} as const;

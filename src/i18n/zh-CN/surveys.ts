@@ -1,0 +1,2 @@
+/** zh-CN texts of src/engagement/ (surveys). */
+export const surveyMessages = {} as const;
