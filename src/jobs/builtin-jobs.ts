@@ -1,4 +1,5 @@
 import { registerFilingReviewReminders } from '../disclosure/filing-reminders.ts';
+import { registerEngagementJobs } from '../engagement/jobs.ts';
 import { registerNotifyJobs } from '../notify/register-jobs.ts';
 import { registerObligationReminders } from '../obligations/reminders.ts';
 import { registerRequestReminders } from '../requests/reminders.ts';
@@ -17,4 +18,5 @@ export function registerBuiltinJobs(): void {
   registerObligationReminders();
   registerRequestReminders();
   registerFilingReviewReminders();
+  registerEngagementJobs();
 }
