@@ -47,6 +47,8 @@ export interface FeedbackTable {
   reply_days: number;
   due_on: string | null;
   replied_on: string | null;
+  first_due_on: string | null;
+  first_replied_on: string | null;
   cannot_handle_reason: string | null;
   closed_at: string | null;
   reopened_count: number;
