@@ -190,6 +190,24 @@ test('三同时: the document cannot be published without an approved 政策解�
   assert.equal(intPage.statusCode, 200);
   assert.match(intPage.body, new RegExp(`/d/${docId}`));
   assert.match(intPage.body, /所解读的文件/);
+
+  // revoking the document revokes its interpretation with it, saying why, in one step
+  const revoked = await pub1.c.post(`/admin/disclosures/${docId}/revoke`, {
+    form: { reason: '上级文件废止' },
+  });
+  assert.equal(revoked.statusCode, 303, revoked.body.slice(0, 300));
+  const [doc2, it2] = [await row(docId), await row(interpId)];
+  assert.equal(doc2.state, 'revoked');
+  assert.equal(it2.state, 'revoked');
+  assert.match(it2.revoked_reason ?? '', /所解读的文件《一村村规民约（2026年修订）》已撤销：上级文件废止/);
+  const audit = await x.t.db.db
+    .selectFrom('audit_log')
+    .select('target_id')
+    .where('target_id', '=', interpId)
+    .where('action', 'like', '%revoke%')
+    .execute();
+  assert.equal(audit.length, 1, "the interpretation's revocation is audited");
+  assert.match((await anon.get(`/d/${interpId}`)).body, /已撤销/);
 });
 
 test('without the requirement a document publishes alone, and a late interpretation publishes after it', async () => {
