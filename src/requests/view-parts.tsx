@@ -180,13 +180,17 @@ export function DeadlineBox(p: { deadline: RequestDeadline | null; notes?: Deadl
   );
 }
 
-function eventDetail(e: RequestEvent): string {
+/** Trail steps whose document is addressed to someone else: its 文号 is not shown to the applicant. */
+const LETTER_NOT_FOR_APPLICANT = new Set(['consult_third_party']);
+
+function eventDetail(e: RequestEvent, forApplicant: boolean): string {
   const parts: string[] = [];
   if (e.on_date) parts.push(e.on_date);
   if (e.to_unit_name) parts.push(`→ ${e.to_unit_name}`);
   if (e.detail_json) {
     const d = JSON.parse(e.detail_json) as Record<string, unknown>;
-    if (d.documentNumber) parts.push(String(d.documentNumber));
+    if (d.documentNumber && !(forApplicant && LETTER_NOT_FOR_APPLICANT.has(e.action)))
+      parts.push(String(d.documentNumber));
     if (d.due && e.action !== 'deliver') parts.push(`期限 ${d.due}`);
     if (d.expires) parts.push(`征询期限 ${d.expires}`);
     if (d.result) parts.push(t(`request.consult.result.${d.result}`));
@@ -196,7 +200,10 @@ function eventDetail(e: RequestEvent): string {
   return parts.join(' · ');
 }
 
-/** The trail: every step with its actor, time, legal date and reason. */
+/**
+ * The trail: every step with its time, legal date and reason; staff (showActor) also see who acted.
+ * Without showActor it is the applicant's tracking page: letters to third parties stay unnumbered.
+ */
 export function Trail(p: { events: RequestEvent[]; showActor: boolean }) {
   return (
     <section>
@@ -206,7 +213,7 @@ export function Trail(p: { events: RequestEvent[]; showActor: boolean }) {
           <li key={e.id}>
             <strong>{t(`request.action.${e.action}`)}</strong> <span class="muted">{fmtTime(e.at)}</span>
             {p.showActor && <span class="muted"> · {e.actor_name}</span>}
-            {eventDetail(e) && <span> · {eventDetail(e)}</span>}
+            {eventDetail(e, !p.showActor) && <span> · {eventDetail(e, !p.showActor)}</span>}
             {e.reason && <p>{e.reason}</p>}
           </li>
         ))}

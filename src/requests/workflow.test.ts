@@ -123,6 +123,16 @@ test('third-party consultation pauses the clock; co-producer silence after 15 wo
   assert.match((await x.people.pubA.c.get(`/admin/requests/${id}`)).body, /第三方意见征询函/);
   const tracked = await x.t.client().post('/requests/track', { form: keys });
   assert.doesNotMatch(tracked.body, /征询函|某房地产公司/);
+  const letter = await x.t.db.db
+    .selectFrom('request_events')
+    .select('detail_json')
+    .where('request_id', '=', id)
+    .where('action', '=', 'consult_third_party')
+    .executeTakeFirstOrThrow();
+  const letterNumber = String(JSON.parse(letter.detail_json ?? '{}').documentNumber);
+  assert.ok(letterNumber.length > 3, 'the letter has a 文号');
+  assert.match((await x.people.pubA.c.get(`/admin/requests/${id}`)).body, new RegExp(escapeRe(letterNumber)));
+  assert.ok(!tracked.body.includes(letterNumber), 'nor its 文号 on the tracking page');
   assert.match(tracked.body, /征求意见中/);
   const c = await x.t.db.db
     .selectFrom('request_consultations')
@@ -469,3 +479,7 @@ test('two handlers acting at once: one step wins, the other gets 409 (no double 
     .execute();
   assert.equal(docs.filter((d) => d.kind === 'supplement_notice').length, 1);
 });
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
