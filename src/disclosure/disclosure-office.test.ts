@@ -324,8 +324,10 @@ test('a month of village finance from an XLSX sheet: one draft, rendered table w
   assert.equal(d.title, '一村2026年2月财务收支公开');
   assert.equal(d.period_key, '2026-M02');
   assert.equal(d.state, 'draft');
-  assert.match(d.body_html, /<table>/);
+  assert.match(d.body_html, /<table class="finance-table">/);
   assert.match(d.body_html, /<tfoot>/);
+  // amounts stay right-aligned after sanitising
+  assert.match(d.body_html, /<td class="num">5,000\.00<\/td>/);
   assert.match(d.body_html, /土地承包费/);
   assert.match(d.body_html, /5,000\.00/);
   assert.match(d.body_html, /12,499\.50/);

@@ -125,3 +125,15 @@ test('htmlToText: lines per block, tabs between cells, entities decoded', () => 
   );
   assert.equal(htmlToText(''), '');
 });
+
+test('the finance table keeps its own classes (amounts right-aligned); any other class is dropped', () => {
+  const out = sanitizeBody(
+    '<table class="finance-table evil"><tr><th class="num">收入</th><td class="num x">1,200.00</td><td class="hidden">a</td></tr></table><span class="finance-unit">（金额单位：元）</span><p class="num">p</p>',
+  );
+  assert.match(out, /<table class="finance-table">/);
+  assert.match(out, /<th class="num">收入<\/th>/);
+  assert.match(out, /<td class="num">1,200.00<\/td>/);
+  assert.match(out, /<td>a<\/td>/);
+  assert.match(out, /<span class="finance-unit">/);
+  assert.match(out, /<p>p<\/p>/);
+});

@@ -36,6 +36,8 @@ function cellAttrs(attribs: Record<string, string>): Record<string, string> {
   if (colspan) out.colspan = colspan;
   if (rowspan) out.rowspan = rowspan;
   if (['col', 'row', 'colgroup', 'rowgroup'].includes(attribs.scope)) out.scope = attribs.scope;
+  // passed on to allowedClasses, which keeps only 'num' (the finance table's amount cells)
+  if (attribs.class) out.class = attribs.class;
   return out;
 }
 
@@ -75,11 +77,12 @@ const OPTIONS: sanitizeHtml.IOptions = {
   allowedAttributes: {
     a: ['href', 'rel'],
     img: ['src', 'alt', 'width', 'height'],
-    th: ['colspan', 'rowspan', 'scope'],
-    td: ['colspan', 'rowspan'],
+    th: ['colspan', 'rowspan', 'scope', 'class'],
+    td: ['colspan', 'rowspan', 'class'],
     ol: ['start'],
   },
-  allowedClasses: {},
+  // only the classes the platform's own finance table uses (amounts right-aligned), nothing else
+  allowedClasses: { table: ['finance-table'], th: ['num'], td: ['num'], span: ['finance-unit'] },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesByTag: { img: [] },
   allowedSchemesAppliedToAttributes: ['href', 'src', 'cite'],
