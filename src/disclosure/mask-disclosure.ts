@@ -2,7 +2,7 @@ import { maskAttachment } from '../documents/mask-attachments.ts';
 import { FILE_TYPES } from '../documents/sniff.ts';
 import { inTransaction, type OpContext } from '../lib/context.ts';
 import { customPatterns } from '../privacy/pattern-store.ts';
-import { maskPersonalData } from '../privacy/privacy-guard.ts';
+import { maskPersonalData, maskPersonalDataInHtml } from '../privacy/privacy-guard.ts';
 import { storeBytes } from './attachments.ts';
 import { fileBytes } from './privacy-check.ts';
 import {
@@ -24,9 +24,8 @@ export async function maskDisclosure(ctx: OpContext, id: string): Promise<Disclo
     const { d } = await loadForStep(tx, id, 'disclosure.draft', ['draft']);
     const custom = await customPatterns(tx.db, d.tenant_id);
     const title = maskPersonalData(d.title, custom);
-    // The body is HTML; the values the guard finds are digit runs, which never span tags here
-    // (a custom pattern is the office's: it is run on the HTML as written).
-    const body = maskPersonalData(d.body_html, custom);
+    // The body is HTML: only its text is masked, so no pattern can alter the markup.
+    const body = maskPersonalDataInHtml(d.body_html, custom);
     let count = title.findings.length + body.findings.length;
     const attachments: AttachmentRef[] = [];
     for (const a of attachmentsOf(d.attachments)) {

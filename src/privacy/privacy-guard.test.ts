@@ -5,6 +5,7 @@ import {
   isValidId18,
   luhnValid,
   maskPersonalData,
+  maskPersonalDataInHtml,
   scanText,
   validateCustomPattern,
 } from './privacy-guard.ts';
@@ -60,4 +61,14 @@ test('configurable patterns', () => {
   assert.equal(r.text, '住址：******室');
   assert.equal(validateCustomPattern({ name: 'x', pattern: '(' }) !== null, true);
   assert.equal(validateCustomPattern({ name: 'x', pattern: 'a*' }), 'matches the empty string');
+});
+
+test('in HTML only the text is masked: a custom pattern that could match markup leaves it alone', () => {
+  const custom = [{ name: '姓名', pattern: '[a-z]+', keepStart: 1, keepEnd: 0 }];
+  const html = '<p class="num">联系 zhang，电话 13812345678</p><a href="/files/x">附件</a>';
+  const r = maskPersonalDataInHtml(html, custom);
+  assert.equal(r.text, '<p class="num">联系 z****，电话 138****5678</p><a href="/files/x">附件</a>');
+  assert.deepEqual(r.findings.map((f) => f.kind).sort(), ['custom', 'mobile']);
+  // the same pattern on the raw HTML would have broken the markup
+  assert.notEqual(maskPersonalData(html, custom).text.slice(0, 15), '<p class="num">');
 });

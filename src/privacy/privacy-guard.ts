@@ -191,6 +191,28 @@ export function maskPersonalData(
   return { text: maskText(text, findings), findings };
 }
 
+/**
+ * Masking for HTML: only the text between tags is scanned and masked, so no pattern (an office's
+ * custom one included) can touch markup — attribute values, tag names, entities' surroundings.
+ * A value split by a tag is not found, as a person reading the page would not read it whole either.
+ */
+export function maskPersonalDataInHtml(
+  html: string,
+  custom: readonly CustomPattern[] = [],
+): { text: string; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const text = html
+    .split(/(<[^>]*>)/)
+    .map((part) => {
+      if (part.startsWith('<')) return part;
+      const masked = maskPersonalData(part, custom);
+      findings.push(...masked.findings);
+      return masked.text;
+    })
+    .join('');
+  return { text, findings };
+}
+
 /** Checks a custom pattern before it is saved: compiles, and does not match the empty string. */
 export function validateCustomPattern(p: CustomPattern): string | null {
   try {
