@@ -100,17 +100,23 @@ export function isUniqueViolation(e: unknown): boolean {
 }
 
 /**
- * A cheap token that changes whenever any committed write may have changed the database, or null
- * when the engine has none. SQLite: `data_version` (changes when another connection — another app
- * server process, the CLI — commits) plus `total_changes()` of this process's one connection (its
- * own writes). PostgreSQL has no commit-ordered equivalent that is both cheap and race-free across
- * several app servers, so callers must not cache there.
+ * A cheap token that changes whenever any committed write may have changed the database.
+ * SQLite: `data_version` (changes when another connection — another app server process, the CLI —
+ * commits) plus `total_changes()` of this process's one connection (its own writes).
+ * PostgreSQL: the current MVCC snapshot as text (`xmin:xmax:xip…`). Two statements with the same
+ * snapshot see the same committed data, and every commit or abort changes it (the transaction leaves
+ * the in-progress list or moves xmax), so the token is race-free across several app servers on one
+ * primary. Writes anywhere in the cluster move it too — that only costs a re-render, never staleness.
+ * Read it before the data it guards, so an entry is never older than its token.
  */
 // biome-ignore lint/suspicious/noExplicitAny: any schema
 export async function changeToken(db: Kysely<any>): Promise<string | null> {
   const read = tokenReaders.get(db);
   if (read) return read();
-  if (dialectOf(db) === 'postgres') return null;
+  if (dialectOf(db) === 'postgres') {
+    const r = await sql<{ s: string }>`select pg_current_snapshot()::text as s`.execute(db);
+    return r.rows[0]?.s ?? null;
+  }
   const r = await sql<{ v: number; c: number }>`select
     (select data_version from pragma_data_version) as v, total_changes() as c`.execute(db);
   const row = r.rows[0];

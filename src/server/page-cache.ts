@@ -15,8 +15,9 @@ import { LARGE_TYPE_COOKIE } from './page.ts';
  * src/db/dialect.ts) and the China date are what they were before the page was rendered. On SQLite
  * the token moves with every write committed by this process or by any other process on the same
  * file (other app servers, the CLI), so no page outlives a publication, revision or revocation;
- * the date covers items leaving listings on their display-until date. On PostgreSQL there is no
- * such token and nothing is cached. Only anonymous pages are cached (a person's page depends on
+ * the date covers items leaving listings on their display-until date. On PostgreSQL the token is
+ * the MVCC snapshot, which every commit anywhere changes — correct across several app servers,
+ * each holding its own cache. Only anonymous pages are cached (a person's page depends on
  * their grants); the visitor's form token, on the few cached pages that show a form, is a
  * placeholder in the stored HTML, filled in per response (for a visitor who has no token yet, the
  * auth hooks' onSend issues one), and the large-type preference is part of the key.
@@ -65,7 +66,7 @@ export async function sendCachedPage(
   render: () => Promise<Rendered>,
 ): Promise<FastifyReply> {
   const db = req.server.gk.db;
-  const cacheable = req.actor.kind === 'anonymous' && req.server.gk.dialect === 'sqlite';
+  const cacheable = req.actor.kind === 'anonymous';
   const token = cacheable ? await changeToken(db) : null;
   if (!token) {
     const r = await render();
