@@ -60,7 +60,7 @@ export function RequestListPage(
             </option>
           ))}
         </select>
-        <label for="f-q">{t('request.f.code')}</label>
+        <label for="f-q">{t('request.f.search')}</label>
         <input id="f-q" name="q" value={p.filters.q ?? ''} />
         <label>
           <input type="checkbox" name="overdue" value="1" checked={p.filters.overdue} />{' '}

@@ -208,6 +208,12 @@ export function registerRequestApi(app: FastifyInstance): void {
         querystring: Type.Object({
           state: Type.Optional(Type.String({ maxLength: 40 })),
           overdue: Type.Optional(Type.Boolean()),
+          q: Type.Optional(
+            Type.String({
+              maxLength: 100,
+              description: '查询码（完全一致）或申请人、内容、文号（部分一致）',
+            }),
+          ),
         }),
         response: {
           200: Type.Object({
@@ -229,11 +235,12 @@ export function registerRequestApi(app: FastifyInstance): void {
     async (req) => {
       requireSignedIn(req);
       requirePermission(req.actor, 'request.view');
-      const q = req.query as { state?: string; overdue?: boolean };
+      const q = req.query as { state?: string; overdue?: boolean; q?: string };
       const state = LIST_STATES.includes(q.state ?? '') ? (q.state as RequestState) : undefined;
       const rows = await listRequests(db, req.actor, chinaDate(req.now), {
         state,
         overdueOnly: q.overdue === true,
+        q: q.q,
       });
       return {
         items: rows.map((r) => ({

@@ -135,3 +135,29 @@ test('online submissions are rate limited per IP', async () => {
   }
   assert.equal(last, 429);
 });
+
+test('staff find requests by tracking code, applicant name or content, only among their units', async () => {
+  const c = x.people.pubA.c;
+  const a = applicant(x.units.deptA.id, {
+    applicantName: '赵寻找',
+    description: '请公开青石河道整治验收报告',
+  });
+  const id = await registerVia(c, { ...a, channel: 'in_person', receivedOn: '2026-02-27' });
+  const code = (await row(id)).tracking_code;
+  for (const q of ['赵寻找', '河道整治', code.toLowerCase()]) {
+    const page = await c.get(`/admin/requests?q=${encodeURIComponent(q)}`);
+    assert.equal(page.statusCode, 200);
+    assert.ok(page.body.includes(code), `found by ${q}`);
+  }
+  const none = await c.get(`/admin/requests?q=${encodeURIComponent('没有这个人')}`);
+  assert.ok(!none.body.includes(code));
+  const api = await c.api('GET', `/api/v1/requests?q=${encodeURIComponent('赵寻找')}`);
+  assert.equal(api.statusCode, 200, api.body);
+  assert.deepEqual(
+    api.json().items.map((i: { id: string }) => i.id),
+    [id],
+  );
+  // another department's staff do not find it
+  const other = await x.people.pubB.c.api('GET', `/api/v1/requests?q=${encodeURIComponent('赵寻找')}`);
+  assert.deepEqual(other.json().items, []);
+});

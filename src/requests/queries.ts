@@ -51,7 +51,14 @@ export async function listRequests(db: DbOrTx, actor: Actor, today: string, f: L
   if (f.state) q = q.where('r.state', '=', f.state);
   if (f.unitId) q = q.where('r.unit_id', '=', f.unitId);
   if (f.overdueOnly) q = q.where(overdue);
-  if (f.q) q = q.where('r.tracking_code', '=', f.q.trim().toUpperCase());
+  if (f.q?.trim()) {
+    // a tracking code exactly, or an applicant's name / the content asked / the 文号, in part
+    const needle = f.q.trim();
+    q = q.where(
+      sql<SqlBool>`(r.tracking_code = ${needle.toUpperCase()} or ${containsText('r.applicant_name', needle)}
+        or ${containsText('r.description', needle)} or ${containsText('r.doc_number', needle)})`,
+    );
+  }
   return q
     .orderBy(
       sql`case when ${overdue} then 0 when r.state = 'awaiting_confirmation' then 1 when r.state in (${open}) then 2 else 3 end`,

@@ -132,6 +132,7 @@ export const requestWorkflowMessages = {
   'request.f.confirmed_on': '与申请人确认之日',
   'request.f.confirmed_on_hint': '平常信函和传真以双方确认之日为收到申请之日；暂未确认可留空。',
   'request.f.code': '查询码',
+  'request.f.search': '查询码、申请人或内容',
   'request.f.secret': '查询密码',
   'request.f.state': '状态',
   'request.f.due': '答复期限',
