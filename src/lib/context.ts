@@ -11,6 +11,11 @@ export interface OpContext {
   now: Date;
   requestId?: string;
   ip?: string;
+  /**
+   * Whether email can go out (SMTP configured) and the public address links start with — set for
+   * requests from the server's config; absent (no email) in jobs and the CLI unless they pass it.
+   */
+  mail?: { mailEnabled: boolean; publicUrl: string | null };
 }
 
 /** Runs fn in a transaction, joining the caller's if one is already open. */

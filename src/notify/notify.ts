@@ -93,15 +93,41 @@ async function queueEmail(
   tx: OpContext,
   o: { to: string; personId: string; input: NotifyInput; opts: NotifyOptions },
 ): Promise<boolean> {
+  return queueOutboxEmail(tx, {
+    to: o.to,
+    subject: o.input.title,
+    body: o.input.body,
+    link: o.input.link,
+    publicUrl: o.opts.publicUrl,
+    dedupeKey: `${o.input.dedupeKey}:${o.personId}`,
+  });
+}
+
+/**
+ * Queues one email (outbox row + 'email.send' job) in the caller's transaction: the body, the
+ * link as an absolute address when the public address is known, and the tenant's footer. At most
+ * one row per (tenant, dedupeKey): false when it was queued before.
+ */
+export async function queueOutboxEmail(
+  tx: OpContext,
+  o: {
+    to: string;
+    subject: string;
+    body: string;
+    link?: string | null;
+    publicUrl: string | null;
+    dedupeKey: string;
+  },
+): Promise<boolean> {
   const tenantId = tx.actor.tenantId;
   const tenant = await tx.db
     .selectFrom('tenants')
     .select('name')
     .where('id', '=', tenantId)
     .executeTakeFirst();
-  const lines = [o.input.body];
-  if (o.input.link && o.opts.publicUrl)
-    lines.push('', t('notify.email_link', { url: new URL(o.input.link, o.opts.publicUrl).toString() }));
+  const lines = [o.body];
+  if (o.link && o.publicUrl)
+    lines.push('', t('notify.email_link', { url: new URL(o.link, o.publicUrl).toString() }));
   lines.push('', '——', t('notify.email_footer', { tenant: tenant?.name ?? '' }));
   const id = newId(tx.now.getTime());
   const row = await tx.db
@@ -110,7 +136,7 @@ async function queueEmail(
       tenant_id: tenantId,
       id,
       to_address: o.to,
-      subject: o.input.title,
+      subject: o.subject,
       text: lines.join('\n'),
       html: null,
       status: 'pending',
@@ -118,7 +144,7 @@ async function queueEmail(
       last_error: null,
       created_at: tx.now.toISOString(),
       sent_at: null,
-      dedupe_key: `${o.input.dedupeKey}:${o.personId}`,
+      dedupe_key: o.dedupeKey,
     })
     .onConflict((oc) => oc.columns(['tenant_id', 'dedupe_key']).doNothing())
     .returning('id')

@@ -1,6 +1,7 @@
 import { makePerson, makeUnit } from '../../test/helpers/factories.ts';
 import { type Client, startTestApp } from '../../test/helpers/server.ts';
 import type { RoleName } from '../db/types.ts';
+import type { Config } from '../server/config.ts';
 
 /**
  * Test data for the request tests (not a test file). The server's clock: 2026-03-02 10:00 China
@@ -8,8 +9,8 @@ import type { RoleName } from '../db/types.ts';
  */
 export const VALID_ID = '11010519491231002X';
 
-export async function requestWorld() {
-  const t = await startTestApp();
+export async function requestWorld(opts: { config?: Partial<Config> } = {}) {
+  const t = await startTestApp({ config: opts.config });
   const w = t.world;
   const gov = await makeUnit(w, w.rootId, 'county', '县政府', 'GOV');
   const deptA = await makeUnit(w, gov.id, 'department', '县自然资源局', 'DA');

@@ -4,9 +4,11 @@ import type { Permission } from '../auth/policy.ts';
 import { can } from '../auth/policy.ts';
 import { loadCalendar } from '../calendar/tenant-calendar.ts';
 import type { DbOrTx, RequestState, RequestsTable, Unit } from '../db/types.ts';
+import { t } from '../i18n/index.ts';
 import type { OpContext } from '../lib/context.ts';
 import { AppError } from '../lib/errors.ts';
 import { isId, newId } from '../lib/ids.ts';
+import { emailOutsider } from '../notify/email-outsider.ts';
 import { deadlineOf } from './deadline.ts';
 
 /** Shared plumbing of the request operations: loading, the step guard, the trail, the clock cache. */
@@ -142,11 +144,12 @@ export interface StepInput {
 
 /** One entry of the trail and its audit record, in the caller's transaction. */
 export async function recordStep(ctx: OpContext, r: InfoRequest, step: StepInput): Promise<void> {
+  const eventId = newId(ctx.now.getTime());
   await ctx.db
     .insertInto('request_events')
     .values({
       tenant_id: r.tenant_id,
-      id: newId(ctx.now.getTime()),
+      id: eventId,
       request_id: r.id,
       action: step.action,
       actor_id: ctx.actor.personId,
@@ -174,6 +177,42 @@ export async function recordStep(ctx: OpContext, r: InfoRequest, step: StepInput
       ...(step.reason ? { reason: step.reason } : {}),
     },
   });
+  if (step.public !== false && ctx.actor.kind !== 'anonymous' && noticeWorthy(step.action, r.state))
+    await emailOutsider(ctx, {
+      to: r.email,
+      subject: t('request.notice.subject', { code: r.tracking_code }),
+      body: t('request.notice.body', { code: r.tracking_code, action: t(`request.action.${step.action}`) }),
+      link: '/requests/track',
+      dedupeKey: `request.step:${eventId}`,
+    });
+}
+
+/**
+ * Steps the applicant is told about by email (when they gave an address and the server sends
+ * email): what changes their clock, asks something of them, or answers them. Not internal steps
+ * (a reply waiting for the procedural check, archiving) and not the applicant's own.
+ */
+const APPLICANT_NOTICES = new Set([
+  'register',
+  'confirm',
+  'supplement_notice',
+  'supplement',
+  'abandon_supplement',
+  'abandon_fee',
+  'transfer',
+  'consult_third_party',
+  'consult_co_producer',
+  'consult_end',
+  'extend',
+  'fee_notice',
+  'fee_paid',
+  'precheck_pass',
+  'deliver',
+]);
+
+function noticeWorthy(action: string, state: RequestState): boolean {
+  if (action === 'reply') return state === 'replied';
+  return APPLICANT_NOTICES.has(action);
 }
 
 /** The date in China (UTC+8) of an instant: legal periods count days there. */

@@ -33,7 +33,15 @@ export interface AppServices {
 
 /** The operation context for this request: same operations for pages, API and CLI. */
 export function opContext(req: FastifyRequest): OpContext {
-  return { db: req.server.gk.db, actor: req.actor, now: req.now, requestId: req.id, ip: req.ip };
+  const { smtpUrl, publicUrl } = req.server.gk.config;
+  return {
+    db: req.server.gk.db,
+    actor: req.actor,
+    now: req.now,
+    requestId: req.id,
+    ip: req.ip,
+    mail: { mailEnabled: smtpUrl !== null, publicUrl },
+  };
 }
 
 export function isApi(req: FastifyRequest): boolean {

@@ -86,6 +86,11 @@ export const requestWorkflowMessages = {
   'request.fee.per_request': '按件计收',
   'request.fee.per_volume': '按量计收',
 
+  // emails to the applicant (no personal data, no secret: they look it up on the tracking page)
+  'request.notice.subject': '您的政府信息公开申请有新进展（查询码 {code}）',
+  'request.notice.body':
+    '您提交的政府信息公开申请（查询码 {code}）有新进展：{action}。请凭查询码和查询密码在申请查询页面查看详情。',
+
   // trail actions
   'request.action.submit': '网上提交申请',
   'request.action.register': '登记申请',
