@@ -59,10 +59,22 @@ export const TABLE_ORDER = [
   'feedback',
   'feedback_replies',
   'feedback_events',
+  'consultations',
+  'consultation_paragraphs',
+  'consultation_decisions',
+  'consultation_comments',
+  'consultation_events',
+  'demands',
+  'demand_supports',
+  'demand_answers',
+  'surveys',
+  'survey_units',
+  'survey_ratings',
+  'survey_results',
 ];
 
 /** Tables guarded by append-only triggers: a forced restore lifts the guard to empty them. */
-export const APPEND_ONLY_TABLES = new Set(['audit_log']);
+export const APPEND_ONLY_TABLES = new Set(['audit_log', 'survey_results']);
 
 /**
  * Columns restored by an UPDATE once the whole table is in, because they may point at a row that

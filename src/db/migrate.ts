@@ -10,6 +10,9 @@ import * as m0008 from './migrations/0008_disclosure_extras.ts';
 import * as m0009 from './migrations/0009_requests.ts';
 import * as m0010 from './migrations/0010_request_documents.ts';
 import * as m0011 from './migrations/0011_feedback.ts';
+import * as m0012 from './migrations/0012_consultations.ts';
+import * as m0013 from './migrations/0013_demands.ts';
+import * as m0014 from './migrations/0014_surveys.ts';
 import type { Database } from './types.ts';
 
 /** Migrations are listed here (not read from disk) so they work the same under tsx and bundlers. */
@@ -25,6 +28,9 @@ const migrations: Record<string, Migration> = {
   '0009_requests': m0009,
   '0010_request_documents': m0010,
   '0011_feedback': m0011,
+  '0012_consultations': m0012,
+  '0013_demands': m0013,
+  '0014_surveys': m0014,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { consultationOfDecision } from '../engagement/consultations/decision-link.ts';
 import { t } from '../i18n/index.ts';
 import { AppError } from '../lib/errors.ts';
 import { readForm } from '../obligations/form-body.ts';
@@ -41,6 +42,7 @@ export function registerDisclosurePublicRoutes(app: FastifyInstance): void {
         names: await peopleNames(db, d.tenant_id, [d.drafted_by, d.reviewed_by, d.approved_by]),
         obligation,
         ...(await publicRelated(db, req.actor, d)),
+        consulted: await consultationOfDecision(db, d),
         today: chinaDate(req.now),
       });
       return { page, lastModified: [d.updated_at, unit.updated_at] };

@@ -1,3 +1,4 @@
+import type { ConsultedLink } from '../engagement/consultations/decision-link.ts';
 import { t } from '../i18n/index.ts';
 import { fmtTime } from '../lib/format.ts';
 import { periodLabel } from '../obligations/periods.ts';
@@ -22,6 +23,8 @@ export function PublicItemPage(
     /** 政策解读 links both ways (only published ones the visitor may see). */
     interpretation?: RelatedLink | null;
     document?: RelatedLink | null;
+    /** 本决定已公开征求意见: the consultation this decision came from (src/engagement/consultations). */
+    consulted?: ConsultedLink | null;
     /** The China date from the app clock: past display_until the page says 已归档. */
     today?: string;
   },
@@ -63,6 +66,13 @@ export function PublicItemPage(
             <a href={`/d/${p.interpretation.id}`}>{p.interpretation.title}</a>
           </p>
         )}
+        {p.consulted && (
+          <p class="related">
+            {t('consultation.consulted_on')}
+            <a href={p.consulted.href}>{p.consulted.title}</a>（
+            <a href={p.consulted.reportHref}>{t('consultation.report_link')}</a>）
+          </p>
+        )}
         <p class="fingerprint">
           {t('disclosure.fingerprint')}：<code>{current.fingerprint}</code> （
           <a href={`/verify?fp=${current.fingerprint}`}>核验</a>）
@@ -80,6 +90,12 @@ export function PublicItemPage(
               ))}
             </ul>
           </section>
+        )}
+        {/* 对此事项留言 (src/engagement/feedback): the form of the item's unit, this item preselected */}
+        {d.audience === 'public' && (
+          <p class="related">
+            <a href={`/feedback/new?d=${d.id}`}>{t('feedback.write_link')}</a>
+          </p>
         )}
         <section>
           <h2>{t('disclosure.responsible')}</h2>

@@ -1,4 +1,9 @@
 import type { Client, TestApp } from '../../test/helpers/server.ts';
+import { consultationRecipes } from './consultations/audit-recipes.ts';
+import { demandRecipes } from './demands/audit-recipes.ts';
+import { feedbackRecipes } from './feedback/audit-recipes.ts';
+import { engagementSettingsRecipes } from './settings-page/audit-recipes.ts';
+import { surveyRecipes } from './surveys/audit-recipes.ts';
 
 /**
  * Recipes of the engagement write routes for test/audit-completeness.test.ts (test support, not a
@@ -12,6 +17,11 @@ export interface EngagementRecipe {
 export type EngagementEnv = () => { t: TestApp; office: Client; unitId: string; otherUnitId: string };
 
 export function engagementRecipes(env: EngagementEnv): Record<string, EngagementRecipe> {
-  void env;
-  return {};
+  return {
+    ...feedbackRecipes(env),
+    ...consultationRecipes(env),
+    ...demandRecipes(env),
+    ...engagementSettingsRecipes(env),
+    ...surveyRecipes(env),
+  };
 }

@@ -1,4 +1,8 @@
 import type { OpContext } from '../lib/context.ts';
+import { seedConsultationDemo } from './consultations/demo.ts';
+import { seedDemandDemo } from './demands/demo.ts';
+import { seedFeedbackDemo } from './feedback/demo.ts';
+import { seedSurveyDemo } from './surveys/demo.ts';
 
 export interface EngagementDemoInput {
   /** unit id by demo unit code */
@@ -12,6 +16,8 @@ export interface EngagementDemoInput {
  * demands and a survey. Runs inside seedDemo's transaction, after disclosures.
  */
 export async function seedEngagementDemo(ctx: OpContext, input: EngagementDemoInput): Promise<void> {
-  void ctx;
-  void input;
+  await seedDemandDemo(ctx, input);
+  await seedFeedbackDemo(ctx, input);
+  await seedConsultationDemo(ctx, input);
+  await seedSurveyDemo(ctx, input);
 }

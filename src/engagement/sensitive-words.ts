@@ -56,7 +56,8 @@ export async function loadSensitiveWords(db: DbOrTx, tenantId: string): Promise<
   return Array.isArray(value) ? value.filter((w): w is string => typeof w === 'string') : [];
 }
 
-export const SensitiveWordsInput = Type.Object({ words: Type.String({ maxLength: 20_000 }) });
+// optional: an empty textarea (dropped by parse's blank-field rule) clears the list
+export const SensitiveWordsInput = Type.Object({ words: Type.Optional(Type.String({ maxLength: 20_000 })) });
 
 /** The office replaces the region's list. */
 export async function saveSensitiveWords(ctx: OpContext, raw: unknown): Promise<string[]> {
@@ -65,7 +66,7 @@ export async function saveSensitiveWords(ctx: OpContext, raw: unknown): Promise<
     if (ctx.actor.kind === 'anonymous') throw new AppError('auth.required');
     throw new AppError('auth.forbidden');
   }
-  const words = parseWordList(input.words);
+  const words = parseWordList(input.words ?? '');
   if (words.length > MAX_SENSITIVE_WORDS)
     throw new AppError('engagement.sensitive_words.too_many', {
       status: 422,

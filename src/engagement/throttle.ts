@@ -18,6 +18,8 @@ export const ENGAGEMENT_LIMITS = {
   feedback: { windowMinutes: 60, max: 10 },
   /** feedback messages per phone/email (digest) */
   feedback_contact: { windowMinutes: 24 * 60, max: 5 },
+  /** failed look-ups of a feedback tracking code + secret per IP */
+  feedback_track: { windowMinutes: 15, max: 20 },
   /** ratings of a reply per IP */
   rate_reply: { windowMinutes: 60, max: 20 },
   /** consultation comments per IP */

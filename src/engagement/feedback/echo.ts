@@ -1,0 +1,162 @@
+import type { DbOrTx } from '../../db/types.ts';
+import type { FeedbackKind, FeedbackStatus } from '../../db/types-engagement.ts';
+import { isId } from '../../lib/ids.ts';
+import { customPatterns } from '../../privacy/pattern-store.ts';
+import { type CustomPattern, maskPersonalData } from '../../privacy/privacy-guard.ts';
+import { eventsOf, repliesOf } from './queries.ts';
+
+/**
+ * The 回音壁 (echo wall): answered messages, public. Never a 举报, never held or rejected ones,
+ * never the writer's name or contacts. A private message shows only its category, dates and
+ * status. Question and answers pass the privacy guard (maskPersonalData + the region's custom
+ * patterns) before they leave this module — every channel (pages, API, unit panel) reads here.
+ */
+export const ECHO_PAGE_SIZE = 20;
+
+export interface EchoAnswer {
+  round: number;
+  kind: 'reply' | 'cannot_handle';
+  on: string;
+  body: string;
+}
+export interface EchoEntry {
+  id: string;
+  kind: FeedbackKind;
+  status: FeedbackStatus;
+  unitName: string;
+  unitCode: string;
+  submittedOn: string;
+  repliedOn: string | null;
+  private: boolean;
+  reopened: number;
+  subject: string | null;
+  body: string | null;
+  disclosureId: string | null;
+  answers: EchoAnswer[];
+}
+
+function publicBase(db: DbOrTx, tenantId: string) {
+  return db
+    .selectFrom('feedback as f')
+    .innerJoin('units as u', (j) =>
+      j.onRef('u.tenant_id', '=', 'f.tenant_id').onRef('u.id', '=', 'f.unit_id'),
+    )
+    .where('f.tenant_id', '=', tenantId)
+    .where('f.kind', '<>', 'report')
+    .where('f.status', 'not in', ['held', 'rejected'])
+    .where('f.replied_on', 'is not', null);
+}
+
+export interface EchoFilters {
+  kind?: string;
+  unitId?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+const PUBLIC_KINDS = ['suggestion', 'question', 'complaint'];
+
+export async function listEcho(
+  db: DbOrTx,
+  tenantId: string,
+  filters: EchoFilters = {},
+): Promise<{ items: EchoEntry[]; total: number; lastModified: string | null }> {
+  let q = publicBase(db, tenantId);
+  if (filters.kind && PUBLIC_KINDS.includes(filters.kind))
+    q = q.where('f.kind', '=', filters.kind as FeedbackKind);
+  if (filters.unitId) q = q.where('f.unit_id', '=', filters.unitId);
+  const size = filters.pageSize ?? ECHO_PAGE_SIZE;
+  const page = Math.max(1, filters.page ?? 1);
+  const [rows, count] = await Promise.all([
+    q
+      .selectAll('f')
+      .select(['u.name as unit_name', 'u.code as unit_code'])
+      .orderBy('f.replied_on', 'desc')
+      .orderBy('f.updated_at', 'desc')
+      .orderBy('f.id', 'desc')
+      .limit(size)
+      .offset((page - 1) * size)
+      .execute(),
+    q
+      .select((eb) => [eb.fn.countAll<string | number>().as('n'), eb.fn.max('f.updated_at').as('latest')])
+      .executeTakeFirst(),
+  ]);
+  const patterns = await customPatterns(db, tenantId);
+  const items = await Promise.all(rows.map((r) => toEntry(db, r, patterns)));
+  return { items, total: Number(count?.n ?? 0), lastModified: (count?.latest as string | null) ?? null };
+}
+
+export async function getEcho(
+  db: DbOrTx,
+  tenantId: string,
+  id: string,
+): Promise<(EchoEntry & { updatedAt: string }) | undefined> {
+  if (!isId(id)) return undefined;
+  const r = await publicBase(db, tenantId)
+    .selectAll('f')
+    .select(['u.name as unit_name', 'u.code as unit_code'])
+    .where('f.id', '=', id)
+    .executeTakeFirst();
+  if (!r) return undefined;
+  return { ...(await toEntry(db, r, await customPatterns(db, tenantId))), updatedAt: r.updated_at };
+}
+
+interface Row {
+  tenant_id: string;
+  id: string;
+  kind: FeedbackKind;
+  status: FeedbackStatus;
+  unit_name: string;
+  unit_code: string | null;
+  submitted_at: string;
+  replied_on: string | null;
+  private: number;
+  reopened_count: number;
+  subject: string;
+  body: string;
+  disclosure_id: string | null;
+}
+
+async function toEntry(db: DbOrTx, r: Row, patterns: CustomPattern[]): Promise<EchoEntry> {
+  const mask = (s: string) => maskPersonalData(s, patterns).text;
+  const priv = r.private === 1;
+  const base: EchoEntry = {
+    id: r.id,
+    kind: r.kind,
+    status: r.status,
+    unitName: r.unit_name,
+    unitCode: r.unit_code ?? '',
+    submittedOn: chinaDay(r.submitted_at),
+    repliedOn: r.replied_on,
+    private: priv,
+    reopened: r.reopened_count,
+    subject: null,
+    body: null,
+    disclosureId: null,
+    answers: [],
+  };
+  if (priv) return base;
+  const [replies, events] = await Promise.all([repliesOf(db, r), eventsOf(db, r)]);
+  const answers: EchoAnswer[] = replies.map((x) => ({
+    round: x.round,
+    kind: 'reply' as const,
+    on: chinaDay(x.replied_at),
+    body: mask(x.body),
+  }));
+  for (const e of events) {
+    if (e.kind !== 'cannot_handle' || !e.detail) continue;
+    const d = JSON.parse(e.detail) as { reason?: string; round?: number };
+    answers.push({
+      round: d.round ?? 1,
+      kind: 'cannot_handle',
+      on: chinaDay(e.at),
+      body: mask(d.reason ?? ''),
+    });
+  }
+  answers.sort((a, b) => a.round - b.round || a.on.localeCompare(b.on));
+  return { ...base, subject: mask(r.subject), body: mask(r.body), disclosureId: r.disclosure_id, answers };
+}
+
+function chinaDay(iso: string): string {
+  return new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
