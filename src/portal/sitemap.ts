@@ -1,13 +1,15 @@
 import { sql } from 'kysely';
 import { anonymousActor } from '../auth/actor.ts';
 import type { DbOrTx } from '../db/types.ts';
+import { engagementSitemapUrls } from '../engagement/sitemap.ts';
 import { xmlEscape } from './feed.ts';
 import { fromListed, listedWhere, num } from './listing.ts';
 
 /**
  * The sitemap, always as an anonymous visitor sees the portal (a sitemap is for crawlers: it never
  * lists a non-public item, whoever asks). URLs: home, the unit directory, every active unit, every
- * column holding public items, every published public item (archived ones too: they stay
+ * column holding public items, the public engagement pages (src/engagement/sitemap.ts: 回音壁,
+ * consultations, 点单 demands, surveys), every published public item (archived ones too: they stay
  * reachable). Past 50,000 URLs (the protocol's limit) `/sitemap.xml` becomes an index of
  * `/sitemap-N.xml` pages in that same order.
  */
@@ -52,6 +54,7 @@ async function fixedPart(db: DbOrTx, tenantId: string, today: string) {
       loc: `/units/${encodeURIComponent(c.code)}/columns/${c.entryId}`,
       lastmod: c.lastmod,
     })),
+    ...(await engagementSitemapUrls(db, tenantId, today)),
   ];
   return { fixed, itemCount: num(items?.n) };
 }

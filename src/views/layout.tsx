@@ -63,6 +63,10 @@ export function Layout(
               </a>
               <a href="/units">{t('nav.directory')}</a>
               <a href="/requests/new">{t('request.title')}</a>
+              <a href="/echo">{t('nav.echo')}</a>
+              <a href="/consultations">{t('nav.consultations')}</a>
+              <a href="/demands">{t('nav.demands')}</a>
+              <a href="/surveys">{t('nav.surveys')}</a>
               {signedIn && hasPermissionSomewhere(actor, 'admin.enter') && (
                 <a href="/admin" aria-current={area === 'admin' ? 'page' : undefined}>
                   {t('nav.admin')}

@@ -35,7 +35,8 @@ export interface EchoEntry {
   answers: EchoAnswer[];
 }
 
-function publicBase(db: DbOrTx, tenantId: string) {
+/** What the 回音壁 may show: answered, accepted, never a 举报 (every public echo channel starts here). */
+export function publicBase(db: DbOrTx, tenantId: string) {
   return db
     .selectFrom('feedback as f')
     .innerJoin('units as u', (j) =>

@@ -1,6 +1,7 @@
 import { makePerson, makeUnit } from '../../../test/helpers/factories.ts';
 import { type Client, startTestApp } from '../../../test/helpers/server.ts';
 import type { RoleName } from '../../db/types.ts';
+import type { Config } from '../../server/config.ts';
 
 /**
  * Test data for the feedback tests (not a test file). Clock: 2026-03-02 10:00 China time (Monday).
@@ -8,8 +9,8 @@ import type { RoleName } from '../../db/types.ts';
  * (TB). People: the county office, each village's publisher, the county inspector (纪检) and one
  * of 乙镇 only.
  */
-export async function feedbackWorld() {
-  const t = await startTestApp();
+export async function feedbackWorld(opts: { config?: Partial<Config> } = {}) {
+  const t = await startTestApp({ config: opts.config });
   const w = t.world;
   const gov = await makeUnit(w, w.rootId, 'county', '县政府', 'GOV');
   const town = await makeUnit(w, gov.id, 'township', '甲镇', 'TA');

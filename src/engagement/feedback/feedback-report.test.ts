@@ -172,6 +172,11 @@ test('a 举报 never appears on any public channel, for anyone', async () => {
     '/api/v1/public/units/VA/columns',
     `/api/v1/public/units/VA/columns/${entryId}/items`,
     '/api/v1/public/disclosures',
+    '/units/VA/feedback/stats',
+    '/api/v1/units/VA/feedback-stats',
+    '/consultations',
+    '/demands',
+    '/surveys',
   ];
   const needles = [SUBJECT, BODY.slice(0, 12), 'RTY789', 'UIO456', report.code, report.id];
   let checked = 0;
@@ -190,4 +195,8 @@ test('a 举报 never appears on any public channel, for anyone', async () => {
   // the walk can fail: the ordinary message's text is on the echo wall
   assert.match((await anon.get('/echo')).body, /增设公交站牌/);
   assert.match((await anon.get('/units/VA')).body, /增设公交站牌/);
+  // the sitemap lists the answered message's echo page, and not the report's
+  const sitemap = (await anon.get('/sitemap.xml')).body;
+  assert.ok(sitemap.includes(`/echo/${normal.id}<`), 'the echo entry is in the sitemap');
+  assert.ok(!sitemap.includes(report.id));
 });

@@ -9,6 +9,7 @@ import {
   recordFeedbackStep,
   updateFeedback,
 } from './store.ts';
+import { tellWriterAnswered } from './tell-writer.ts';
 
 /**
  * 暂不能办理: the unit explains why it cannot act now; the reason is public (echo wall) and counts
@@ -30,6 +31,7 @@ export async function markCannotHandle(ctx: OpContext, id: string, raw: unknown)
       summary: '暂不能办理',
       detail: { reason: input.reason, round: f.reopened_count + 1 },
     });
+    await tellWriterAnswered(tx, next, f.reopened_count + 1);
     return next;
   });
 }

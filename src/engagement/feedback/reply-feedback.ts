@@ -10,6 +10,7 @@ import {
   recordFeedbackStep,
   updateFeedback,
 } from './store.ts';
+import { tellWriterAnswered } from './tell-writer.ts';
 
 /**
  * The responsible unit answers: a feedback_replies row of this round (1, then 2 after a reopening,
@@ -44,6 +45,7 @@ export async function replyFeedback(ctx: OpContext, id: string, raw: unknown): P
       summary: `答复留言（第 ${round} 次）`,
       detail: { round },
     });
+    await tellWriterAnswered(tx, next, round);
     return next;
   });
 }

@@ -1,5 +1,9 @@
 /** zh-CN texts shared by the engagement features (src/engagement/: throttling, moderation, devices). */
 export const engagementMessages = {
+  'nav.echo': '回音壁',
+  'nav.consultations': '征求意见',
+  'nav.demands': '点单公开',
+  'nav.surveys': '满意度测评',
   'engagement.rate_limited': '提交过于频繁，请 {minutes} 分钟后再试。',
   'engagement.sensitive_words.title': '敏感词',
   'engagement.sensitive_words.hint':

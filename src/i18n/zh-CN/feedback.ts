@@ -1,5 +1,8 @@
 /** zh-CN texts of src/engagement/ (feedback). */
 export const feedbackMessages = {
+  'feedback.notice.subject': '您的留言已有答复（查询码 {code}）',
+  'feedback.notice.body':
+    '您提交的留言（查询码 {code}）已有答复。请凭查询码和查询密码在留言查询页面查看答复，并对答复作出评价。',
   'feedback.title': '留言',
   'feedback.admin_title': '留言办理',
   'feedback.new_title': '我要留言',
