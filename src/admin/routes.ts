@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { requirePermission, unitVisibility } from '../auth/policy.ts';
+import { engagementTodos } from '../engagement/dashboard.tsx';
 import { t } from '../i18n/index.ts';
 import { overdueRequestsFor } from '../requests/dashboard.tsx';
 import { chinaDate } from '../requests/store.ts';
@@ -43,6 +44,7 @@ export function registerAdminRoutes(app: FastifyInstance): void {
           .map((c) => ({ kind: c.kind, n: Number(c.n) }))
           .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind)),
         overdueRequests: await overdueRequestsFor(db, req.actor, chinaDate(req.now)),
+        engagementTodos: await engagementTodos(db, req.actor, chinaDate(req.now)),
         grants: grants.map((g) => ({
           role: g.role,
           unitName: g.name,

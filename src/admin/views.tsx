@@ -1,3 +1,4 @@
+import { type EngagementTodo, EngagementTodosSection } from '../engagement/dashboard.tsx';
 import { t } from '../i18n/index.ts';
 import { type OverdueRequest, OverdueRequestsSection } from '../requests/dashboard.tsx';
 import type { PageMeta } from '../views/layout.tsx';
@@ -9,6 +10,7 @@ export function Dashboard(
     counts: { kind: string; n: number }[];
     grants: { role: string; unitName: string; coversSubtree: boolean }[];
     overdueRequests?: OverdueRequest[] | null;
+    engagementTodos?: EngagementTodo[] | null;
   },
 ) {
   const total = p.counts.reduce((s, c) => s + c.n, 0);
@@ -16,6 +18,7 @@ export function Dashboard(
     <AdminLayout {...p}>
       <h1>{t('admin.dashboard')}</h1>
       <OverdueRequestsSection items={p.overdueRequests} />
+      <EngagementTodosSection items={p.engagementTodos} />
       <section>
         <h2>{t('admin.my_roles')}</h2>
         <ul>

@@ -1,5 +1,16 @@
 /** zh-CN texts shared by the engagement features (src/engagement/: throttling, moderation, devices). */
 export const engagementMessages = {
+  'engagement.todo.title': '互动待办',
+  'engagement.todo.none': '暂无待办的留言、意见或点单。',
+  'engagement.todo.feedback_held': '待审核的留言 {n} 条',
+  'engagement.todo.feedback_to_route': '待分办的留言 {n} 条',
+  'engagement.todo.feedback_to_answer': '待答复的留言 {n} 条',
+  'engagement.todo.feedback_in_progress': '办理中的留言 {n} 条',
+  'engagement.todo.feedback_overdue': '已超过答复期限的留言 {n} 条',
+  'engagement.todo.feedback_dissatisfied': '评价“不满意”待处理的留言 {n} 条',
+  'engagement.todo.comments_pending': '待审核的征求意见评论 {n} 条',
+  'engagement.todo.demands_held': '待审核的点单 {n} 条',
+  'engagement.todo.demands_open': '待答复的点单 {n} 条',
   'nav.echo': '回音壁',
   'nav.consultations': '征求意见',
   'nav.demands': '点单公开',
