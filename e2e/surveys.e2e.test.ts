@@ -76,7 +76,10 @@ describe('满意度测评 journey', () => {
 
     await screenshotOnFailure(office, 'surveys-office', async () => {
       await signInAs(office, server.baseUrl, 'taoyuan-office');
-      await office.getByRole('link', { name: '满意度测评' }).first().click();
+      await office
+        .getByRole('navigation', { name: '后台菜单' })
+        .getByRole('link', { name: '满意度测评' })
+        .click();
       await office.waitForURL(/\/admin\/surveys$/);
       await a11y(office, 'admin survey list');
       await office.getByRole('link', { name: '桃源镇村务公开满意度测评（本月）' }).click();

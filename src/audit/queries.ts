@@ -1,5 +1,5 @@
 import type { Actor } from '../auth/actor.ts';
-import { coversWholeTenant, unitVisibility } from '../auth/policy.ts';
+import { coversWholeTenant, sealedAuditVisibility, unitVisibility } from '../auth/policy.ts';
 import { containsText } from '../db/dialect.ts';
 import type { DbOrTx } from '../db/types.ts';
 
@@ -48,6 +48,7 @@ export async function listAudit(db: DbOrTx, actor: Actor, f: AuditFilter = {}) {
     .where('a.tenant_id', '=', actor.tenantId);
   if (!coversWholeTenant(actor, 'audit.view'))
     q = q.where((eb) => eb.and([eb('a.unit_id', 'is not', null), unitVisibility(actor, 'audit.view', 'u')]));
+  q = q.where(sealedAuditVisibility(actor, 'a.target_type', 'u'));
   if (f.action) q = q.where('a.action', 'like', `${f.action.replace(/[%_\\]/g, '')}%`);
   if (f.actor) {
     const needle = f.actor;

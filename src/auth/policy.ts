@@ -243,6 +243,22 @@ function grantsReach(grants: EffectiveGrant[], alias: string): RawBuilder<SqlBoo
   return sql<SqlBool>`(${sql.join(clauses, sql` or `)})`;
 }
 
+/**
+ * Audit entries about a 举报 (target type 'feedback_report') are sealed: besides the inspectors
+ * covering the unit (feedback.report), nobody reads them — not even a county-wide audit.view
+ * holder, since the entry alone reveals that a unit was reported and when. The SQL filter for the
+ * audit log's rows (target type column, units table alias of the entry's unit).
+ */
+export function sealedAuditVisibility(
+  actor: Actor,
+  targetTypeColumn: string,
+  unitAlias: string,
+): RawBuilder<SqlBool> {
+  if (actor.kind === 'system') return sql<SqlBool>`1 = 1`;
+  const reach = grantsReach(grantsWith(actor, 'feedback.report'), unitAlias);
+  return sql<SqlBool>`(${sql.ref(targetTypeColumn)} <> 'feedback_report' or ${reach})`;
+}
+
 /** Roles an actor may grant on a unit: everything, if it manages grants there. */
 export function canGrantOn(actor: Actor, unit: UnitRef): boolean {
   return can(actor, 'grant.manage', unit);

@@ -126,7 +126,7 @@ export function registerFeedbackAdminRoutes(app: FastifyInstance): void {
       accept: handle && f.status === 'assigned',
       reply: handle && (f.status === 'assigned' || f.status === 'in_progress'),
       close: office && ['received', 'assigned', 'in_progress', 'replied', 'cannot_handle'].includes(f.status),
-      reopen: office && ['replied', 'cannot_handle', 'closed'].includes(f.status),
+      reopen: office && !!f.replied_on && ['replied', 'cannot_handle', 'closed'].includes(f.status),
     };
     const [events, replies, addressed, enteredBy, routeUnits] = await Promise.all([
       eventsOf(db, f),

@@ -138,6 +138,19 @@ test('office and unit staff cannot open it: back office, API, steps all answer 4
     const api = await c.api('GET', '/api/v1/feedback');
     assert.ok(!api.body.includes(report.id), who);
   }
+  // nor its audit trail: sealed to the inspectors, even from a county-wide audit.view
+  const office = x.people.office.c;
+  for (const url of [`/api/v1/audit?targetId=${report.id}`, `/api/v1/audit?q=${report.code}`]) {
+    const res = await office.api('GET', url);
+    assert.equal(res.statusCode, 200, res.body);
+    assert.deepEqual(res.json().items, [], url);
+  }
+  const all = await office.get('/admin/audit');
+  assert.ok(!all.body.includes(report.code));
+  const sealed = await x.people.inspector.c.api('GET', `/api/v1/audit?targetId=${report.id}`);
+  assert.ok(sealed.json().items.length >= 3, 'the inspector reads the 举报’s audit trail');
+  const normalAudit = await office.api('GET', `/api/v1/audit?targetId=${normal.id}`);
+  assert.ok(normalAudit.json().items.length >= 2, 'ordinary messages stay in the office’s audit log');
 });
 
 test('a 举报 never appears on any public channel, for anyone', async () => {

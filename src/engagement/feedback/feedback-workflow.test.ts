@@ -235,6 +235,10 @@ test('cannot handle: reason required and public, counts as the answer; close by 
   assert.equal((await step('office', m2.id, 'close')).statusCode, 409);
   // closed without an answer: not on the echo wall
   assert.equal((await x.t.client().get(`/echo/${m2.id}`)).statusCode, 404);
+  // …and nothing to reopen: only an answered thread can be reopened
+  const reopen = await step('office', m2.id, 'reopen', {});
+  assert.equal(reopen.statusCode, 409, reopen.body);
+  assert.equal((await row(m2.id)).status, 'closed');
 });
 
 test('private messages: the echo wall shows only category, dates and status', async () => {

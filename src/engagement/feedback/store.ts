@@ -140,13 +140,18 @@ export async function recordFeedbackStep(ctx: OpContext, f: Feedback, step: Feed
     .execute();
   await recordAudit(ctx, {
     action: `feedback.${step.kind}`,
-    targetType: 'feedback',
+    targetType: auditTargetType(f),
     targetId: f.id,
     unitId: f.unit_id,
     summary: `${step.summary}：${f.tracking_code}`,
     before: step.before,
     after: { status: f.status, unitId: f.unit_id, dueOn: f.due_on, ...(step.detail ?? {}) },
   });
+}
+
+/** A 举报's audit entries are sealed to its inspectors (policy.ts sealedAuditVisibility). */
+export function auditTargetType(f: Pick<Feedback, 'kind'>): 'feedback' | 'feedback_report' {
+  return f.kind === 'report' ? 'feedback_report' : 'feedback';
 }
 
 /** The date in China (UTC+8) of an instant. */

@@ -5,7 +5,7 @@ import { AppError } from '../../lib/errors.ts';
 import { parse } from '../../lib/validate.ts';
 import { checkThrottle, recordThrottle } from '../throttle.ts';
 import { TrackFeedbackInput } from './schemas.ts';
-import { findFeedback, hashSecret, type LoadedFeedback } from './store.ts';
+import { auditTargetType, findFeedback, hashSecret, type LoadedFeedback } from './store.ts';
 
 /**
  * The writer's key to a message: tracking code + secret. A wrong code and a wrong secret give the
@@ -20,7 +20,7 @@ export async function trackFeedback(ctx: OpContext, raw: unknown): Promise<Loade
     if (!found) await recordThrottle(tx.db, tx.actor.tenantId, 'feedback_track', ip, tx.now);
     await recordAudit(tx, {
       action: found ? 'feedback.track' : 'feedback.track_failed',
-      targetType: 'feedback',
+      targetType: found ? auditTargetType(found.f) : 'feedback',
       targetId: found?.f.id ?? null,
       unitId: found?.f.unit_id ?? null,
       summary: found ? `留言人查询办理情况：${found.f.tracking_code}` : '留言查询码或密码错误',
