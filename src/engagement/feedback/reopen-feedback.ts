@@ -24,7 +24,8 @@ export async function reopenFeedback(ctx: OpContext, id: string, raw: unknown = 
   return inTransaction(ctx, async (tx) => {
     const { f, unit } = await loadForStep(tx, id, officePerm, ['replied', 'cannot_handle', 'closed']);
     // only an answered thread can be reopened: one closed before any answer has nothing to redo
-    if (!f.replied_on) throw new AppError('feedback.wrong_state', { status: 409, params: { state: f.status } });
+    if (!f.replied_on)
+      throw new AppError('feedback.wrong_state', { status: 409, params: { state: f.status } });
     const today = chinaDate(tx.now);
     const { due } = await dueFrom(tx.db, tx.actor.tenantId, today);
     const before = { status: f.status, rating: f.rating, ratingComment: f.rating_comment, dueOn: f.due_on };
