@@ -4,6 +4,7 @@ import {
   isValidId15,
   isValidId18,
   luhnValid,
+  maskKnownValues,
   maskPersonalData,
   maskPersonalDataInHtml,
   scanText,
@@ -71,4 +72,11 @@ test('in HTML only the text is masked: a custom pattern that could match markup 
   assert.deepEqual(r.findings.map((f) => f.kind).sort(), ['custom', 'mobile']);
   // the same pattern on the raw HTML would have broken the markup
   assert.notEqual(maskPersonalData(html, custom).text.slice(0, 15), '<p class="num">');
+});
+
+test('values the writer gave are masked where they recur; one-character values are left alone', () => {
+  assert.equal(
+    maskKnownValues('我是张三，邮箱 zs@example.cn，张三家在村东', ['张三', 'zs@example.cn', '李', null]),
+    '我是张*，邮箱 z************，张*家在村东',
+  );
 });

@@ -213,6 +213,21 @@ export function maskPersonalDataInHtml(
   return { text, findings };
 }
 
+/**
+ * Masks values known to be personal because the writer gave them (their name, phone, email) wherever
+ * they recur in the text, keeping the first character: "我是张三" with the name 张三 → "我是张*".
+ * Values shorter than two characters are left alone (they would mask ordinary words).
+ */
+export function maskKnownValues(text: string, values: readonly (string | null | undefined)[]): string {
+  const known = values
+    .map((v) => v?.trim() ?? '')
+    .filter((v) => [...v].length >= 2)
+    .sort((a, b) => b.length - a.length);
+  let out = text;
+  for (const v of known) out = out.split(v).join(maskKeep(v, 1, 0));
+  return out;
+}
+
 /** Checks a custom pattern before it is saved: compiles, and does not match the empty string. */
 export function validateCustomPattern(p: CustomPattern): string | null {
   try {

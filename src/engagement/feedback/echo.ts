@@ -2,7 +2,7 @@ import type { DbOrTx } from '../../db/types.ts';
 import type { FeedbackKind, FeedbackStatus } from '../../db/types-engagement.ts';
 import { isId } from '../../lib/ids.ts';
 import { customPatterns } from '../../privacy/pattern-store.ts';
-import { type CustomPattern, maskPersonalData } from '../../privacy/privacy-guard.ts';
+import { type CustomPattern, maskKnownValues, maskPersonalData } from '../../privacy/privacy-guard.ts';
 import { eventsOf, repliesOf } from './queries.ts';
 
 /**
@@ -116,10 +116,15 @@ interface Row {
   subject: string;
   body: string;
   disclosure_id: string | null;
+  author_name: string | null;
+  contact_phone: string | null;
+  contact_email: string | null;
 }
 
 async function toEntry(db: DbOrTx, r: Row, patterns: CustomPattern[]): Promise<EchoEntry> {
-  const mask = (s: string) => maskPersonalData(s, patterns).text;
+  // patterns first (ID numbers, mobiles …), then the writer's own name and contacts where they recur
+  const known = [r.author_name, r.contact_phone, r.contact_email];
+  const mask = (s: string) => maskKnownValues(maskPersonalData(s, patterns).text, known);
   const priv = r.private === 1;
   const base: EchoEntry = {
     id: r.id,

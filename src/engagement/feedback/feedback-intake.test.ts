@@ -271,4 +271,32 @@ test('paper entry: feedback.handle on the unit, channel paper, entered_by, shown
   // the same checks: a duplicate of the paper text is refused
   const dup = await x.people.pubA.c.post('/admin/feedback/paper', { form });
   assert.equal(dup.statusCode, 409);
+
+  // under direct delivery the clock starts on the day the form was handed in, not the day typed up
+  await x.t.db.db
+    .insertInto('tenant_settings')
+    .values({
+      tenant_id: x.w.tenantId,
+      key: 'engagement.feedback_direct',
+      value_json: 'true',
+      updated_by: null,
+      updated_at: '2026-03-01T00:00:00Z',
+    })
+    .execute();
+  try {
+    const direct = await x.people.pubA.c.post('/admin/feedback/paper', {
+      form: { unitId: x.units.va.id, ...message(), writtenOn: '2026-02-27' },
+    });
+    assert.equal(direct.statusCode, 201, direct.body.slice(0, 300));
+    const d = await x.t.db.db
+      .selectFrom('feedback')
+      .selectAll()
+      .where('tracking_code', '=', ackKeys(direct.body).code)
+      .executeTakeFirstOrThrow();
+    assert.equal(d.status, 'assigned');
+    // 5 working days after Friday 02-27: 02-28 (a make-up working day), 03-02 … 03-05
+    assert.equal(d.due_on, '2026-03-05');
+  } finally {
+    await x.t.db.db.deleteFrom('tenant_settings').where('key', '=', 'engagement.feedback_direct').execute();
+  }
 });

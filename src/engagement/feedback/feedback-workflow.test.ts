@@ -199,7 +199,7 @@ test('routing: working days from the calendar (劳动节), re-routing before the
   f = await row(m.id);
   assert.equal(f.unit_id, x.units.va.id);
   assert.equal(f.due_on, '2026-05-12');
-  assert.equal(f.first_due_on, '2026-05-11');
+  assert.equal(f.first_due_on, '2026-05-12', 'the unit that answers is judged by its own deadline');
   // the region's reply days are a setting
   await setSetting(FEEDBACK_REPLY_DAYS_KEY, 3);
   const m2 = await write('VB');
@@ -367,4 +367,21 @@ test('staff API lists only what the policy lets each one see', async () => {
   const one = await x.people.office.c.api('GET', `/api/v1/feedback/${a.id}`);
   assert.equal(one.json().contactPhone?.startsWith('139'), true);
   assert.equal(one.json().events[0].kind, 'submitted');
+});
+
+test('the echo wall masks the writer’s own name and contacts where the text repeats them', async () => {
+  const m = await write('VA', {
+    name: '欧阳明月',
+    email: 'oymy@example.cn',
+    body: '我是欧阳明月，住村东头，邮箱 oymy@example.cn，建议维修村口石桥。',
+  });
+  await step('office', m.id, 'route', {});
+  assert.equal(
+    (await step('pubA', m.id, 'reply', { body: '欧阳明月您好，石桥已列入维修计划。' })).statusCode,
+    200,
+  );
+  const page = (await x.t.client().get(`/echo/${m.id}`)).body;
+  assert.ok(!page.includes('欧阳明月') && !page.includes('oymy@example.cn'), 'name and email masked');
+  assert.match(page, /我是欧\*\*\*/);
+  assert.match(page, /欧\*\*\*您好/);
 });

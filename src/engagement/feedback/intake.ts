@@ -150,7 +150,8 @@ export async function insertFeedback(
   const direct = unit.parent_id !== null && (await feedbackDirectDelivery(ctx.db, tenantId));
   const today = chinaDate(ctx.now);
   const assign = held.length === 0 && (input.kind === 'report' || direct);
-  const { due, days } = await dueFrom(ctx.db, tenantId, today);
+  // a paper form's clock starts on the day it was handed in (written on the form), not the day typed up
+  const { due, days } = await dueFrom(ctx.db, tenantId, extra.receivedOn ?? today);
   const secret = randomCode(10);
   const at = ctx.now.toISOString();
   const opt = (v: string | undefined) => (v?.trim() ? v.trim() : null);

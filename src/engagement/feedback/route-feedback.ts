@@ -18,8 +18,8 @@ import {
 /**
  * 分办: the office (covering both units) makes a unit responsible — by default the addressed one.
  * The reply clock starts on the routing day: due = that day + the region's reply days (working
- * days, the region's calendar). The first routing's deadline is kept (first_due_on) for the
- * statistics; re-routing before the reply restarts the clock at the new unit.
+ * days, the region's calendar). first_due_on (for the statistics) is the deadline of the unit
+ * that gives the first answer: re-routing before it restarts the clock at the new unit.
  */
 export async function routeFeedback(ctx: OpContext, id: string, raw: unknown): Promise<Feedback> {
   const input = parse(RouteInput, raw);
@@ -47,7 +47,8 @@ export async function routeFeedback(ctx: OpContext, id: string, raw: unknown): P
       status: 'assigned',
       assigned_at: tx.now.toISOString(),
       due_on: due,
-      first_due_on: f.first_due_on ?? due,
+      // before the first answer the new unit is judged by its own deadline, not the first unit's
+      first_due_on: f.reopened_count === 0 && !f.first_replied_on ? due : (f.first_due_on ?? due),
     });
     await recordFeedbackStep(tx, next, {
       kind: 'routed',
