@@ -1,29 +1,34 @@
 import type { WorkingCalendar } from '../../calendar/calendar.ts';
 import { loadCalendar } from '../../calendar/tenant-calendar.ts';
-import { startsWith } from '../../db/dialect.ts';
 import type { DbOrTx } from '../../db/types.ts';
-import type { FeedbackRating, FeedbackStatus } from '../../db/types-engagement.ts';
+import { type MessageFacts, type StatRow, type StatScope, statMessages } from './message-facts.ts';
 
 /**
  * Feedback statistics (意见建议办理统计) of units over a period on received_on. Counted: messages
  * accepted for handling — held (待审核) and rejected (不予受理) are left out — and never 举报
  * (kind 'report'): reports are handled by the discipline inspectors and appear in no figure here,
- * public or back office. Per message, by the responsible unit (unit_id):
- * - received: all counted messages;
- * - replied: status replied or closed; in progress: received / assigned / in_progress;
- *   cannot handle: cannot_handle (counted as answered for the time figures);
- * - days to first reply: working days (tenant calendar) from received_on to first_replied_on
- *   (the received day not counted), averaged over messages with a first reply;
+ * public or back office. Each message, by its responsible unit (unit_id), falls in exactly one of:
+ * - replied (已答复): the answer of its latest answered round is a real reply;
+ * - cannot handle (暂不能办理): the answer of its latest answered round is 暂不能办理 (no real
+ *   reply since) — whatever the status became after a rating or closing;
+ * - closed unanswered (未答复即办结): closed by the office without any answer;
+ * - in progress (办理中): never answered and not closed.
+ * The kinds of answers come from the facts (replies and the trail, message-facts.ts), never from
+ * the current status. Then:
+ * - days to first answer: working days (tenant calendar) from received_on to first_replied_on
+ *   (the received day not counted), averaged over answered messages;
  * - on time: first_replied_on <= first_due_on, over messages with a first deadline that were
- *   answered or whose deadline has passed (an unanswered overdue message counts as late);
- * - satisfaction: (satisfied + basic) / rated.
- * Aggregated in TypeScript over one bounded query (the period is at most three years).
+ *   answered, or are still unanswered after it (late); closed-unanswered ones are left out;
+ * - satisfaction: (满意 + 基本满意) / ratings, counting every rating the writer gave (one per
+ *   round, from the 'rated' trail), so reopening a thread cannot erase a 不满意.
+ * Aggregated in TypeScript over bounded queries (the period is at most three years).
  */
 export interface FeedbackFigures {
   received: number;
   replied: number;
   inProgress: number;
   cannotHandle: number;
+  closedUnanswered: number;
   answeredWithDays: number;
   totalDays: number;
   onTime: number;
@@ -43,6 +48,7 @@ export const emptyFigures = (): FeedbackFigures => ({
   replied: 0,
   inProgress: 0,
   cannotHandle: 0,
+  closedUnanswered: 0,
   answeredWithDays: 0,
   totalDays: 0,
   onTime: 0,
@@ -51,36 +57,35 @@ export const emptyFigures = (): FeedbackFigures => ({
   satisfied: 0,
 });
 
-export interface StatRow {
-  unit_id: string;
-  status: FeedbackStatus;
-  received_on: string;
-  first_due_on: string | null;
-  first_replied_on: string | null;
-  replied_on: string | null;
-  rating: FeedbackRating | null;
-}
-
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /** Adds one message to the figures (pure). */
-export function addMessage(f: FeedbackFigures, r: StatRow, cal: WorkingCalendar, today: string): void {
+export function addMessage(
+  f: FeedbackFigures,
+  r: StatRow,
+  facts: MessageFacts,
+  cal: WorkingCalendar,
+  today: string,
+): void {
   f.received += 1;
-  if (r.status === 'replied' || r.status === 'closed') f.replied += 1;
-  else if (r.status === 'cannot_handle') f.cannotHandle += 1;
+  const answered = facts.lastAnswer !== null;
+  if (facts.lastAnswer === 'reply') f.replied += 1;
+  else if (facts.lastAnswer === 'cannot_handle') f.cannotHandle += 1;
+  else if (r.status === 'closed') f.closedUnanswered += 1;
   else f.inProgress += 1;
-  const answeredOn = r.first_replied_on ?? (r.status === 'cannot_handle' ? r.replied_on : null);
-  if (answeredOn) {
+  const firstAnswerOn = answered ? (r.first_replied_on ?? r.replied_on) : null;
+  if (firstAnswerOn) {
     f.answeredWithDays += 1;
-    f.totalDays += Math.max(0, cal.workingDaysBetween(r.received_on, answeredOn).days);
+    f.totalDays += Math.max(0, cal.workingDaysBetween(r.received_on, firstAnswerOn).days);
   }
-  if (r.first_due_on && (answeredOn || r.first_due_on < today)) {
+  const closedUnanswered = !answered && r.status === 'closed';
+  if (r.first_due_on && !closedUnanswered && (firstAnswerOn || r.first_due_on < today)) {
     f.dueCounted += 1;
-    if (answeredOn && answeredOn <= r.first_due_on) f.onTime += 1;
+    if (firstAnswerOn && firstAnswerOn <= r.first_due_on) f.onTime += 1;
   }
-  if (r.rating) {
+  for (const rating of facts.ratings) {
     f.rated += 1;
-    if (r.rating === 'satisfied' || r.rating === 'basic') f.satisfied += 1;
+    if (rating === 'satisfied' || rating === 'basic') f.satisfied += 1;
   }
 }
 
@@ -97,38 +102,6 @@ export function view(f: FeedbackFigures): FigureView {
   };
 }
 
-/** The counted messages of the tenant in [from, to] (received_on): all, or of one unit or its subtree. */
-export async function statRows(
-  db: DbOrTx,
-  tenantId: string,
-  from: string,
-  to: string,
-  scope?: { unitId: string } | { subtreePath: string },
-): Promise<StatRow[]> {
-  let q = db
-    .selectFrom('feedback as f')
-    .innerJoin('units as u', (j) =>
-      j.onRef('u.tenant_id', '=', 'f.tenant_id').onRef('u.id', '=', 'f.unit_id'),
-    )
-    .select([
-      'f.unit_id',
-      'f.status',
-      'f.received_on',
-      'f.first_due_on',
-      'f.first_replied_on',
-      'f.replied_on',
-      'f.rating',
-    ])
-    .where('f.tenant_id', '=', tenantId)
-    .where('f.kind', '!=', 'report')
-    .where('f.status', 'not in', ['held', 'rejected'])
-    .where('f.received_on', '>=', from)
-    .where('f.received_on', '<=', to);
-  if (scope && 'unitId' in scope) q = q.where('f.unit_id', '=', scope.unitId);
-  if (scope && 'subtreePath' in scope) q = q.where(startsWith('u.path', scope.subtreePath));
-  return q.execute();
-}
-
 /** Figures per unit id (each unit's own messages). */
 export async function figuresByUnit(
   db: DbOrTx,
@@ -136,17 +109,17 @@ export async function figuresByUnit(
   from: string,
   to: string,
   today: string,
-  scope?: { unitId: string } | { subtreePath: string },
+  scope?: StatScope,
 ): Promise<Map<string, FeedbackFigures>> {
   const cal = await loadCalendar(db, tenantId);
   const out = new Map<string, FeedbackFigures>();
-  for (const r of await statRows(db, tenantId, from, to, scope)) {
-    let f = out.get(r.unit_id);
+  for (const { row, facts } of await statMessages(db, tenantId, from, to, scope)) {
+    let f = out.get(row.unit_id);
     if (!f) {
       f = emptyFigures();
-      out.set(r.unit_id, f);
+      out.set(row.unit_id, f);
     }
-    addMessage(f, r, cal, today);
+    addMessage(f, row, facts, cal, today);
   }
   return out;
 }

@@ -14,7 +14,12 @@ let town: Unit;
 let v1: Unit;
 let v2: Unit;
 
-/** A feedback row inserted through the database (fixture): only what the statistics read varies. */
+/**
+ * A feedback row inserted through the database (fixture): only what the statistics read varies.
+ * Rows without replies or trail are classified by their columns (the fallback of message-facts.ts);
+ * the cases where status and history disagree go through the real operations in
+ * stats-from-facts.test.ts.
+ */
 async function fb(unit: Unit, over: Partial<FeedbackTable>) {
   const id = newId();
   const at = '2025-11-03T02:00:00.000Z';
@@ -88,7 +93,12 @@ before(async () => {
     first_replied_on: '2025-11-13',
     rating: 'dissatisfied',
   });
-  await fb(v1, { status: 'cannot_handle', replied_on: '2025-11-04' });
+  await fb(v1, {
+    status: 'cannot_handle',
+    replied_on: '2025-11-04',
+    first_replied_on: '2025-11-04',
+    cannot_handle_reason: '需县里统一安排',
+  });
   await fb(v1, { status: 'in_progress' });
   // never counted: held, rejected, and every 举报
   await fb(v1, { status: 'held' });
@@ -140,7 +150,10 @@ describe('feedback statistics', () => {
 
   test('figures of one unit for a month: counts, working days, on-time and satisfaction; reports excluded', async () => {
     const f = await stats('V1', 'period=month&year=2025&month=11');
-    assert.deepEqual([f.received, f.replied, f.inProgress, f.cannotHandle, f.rated], [4, 2, 1, 1, 2]);
+    assert.deepEqual(
+      [f.received, f.replied, f.inProgress, f.cannotHandle, f.closedUnanswered, f.rated],
+      [4, 2, 1, 1, 0, 2],
+    );
     // days: 2 (11-05), 8 (11-13), 1 (cannot_handle on 11-04) → 11 / 3
     assert.equal(f.avgDays, 3.67);
     // on time: 11-05 and 11-04 yes, 11-13 late, unanswered past 11-10 late → 2 / 4
@@ -187,7 +200,7 @@ describe('feedback statistics', () => {
       .trim()
       .split('\r\n');
     const row = (name: string) => lines.find((l) => l.startsWith(`${name},`))?.split(',');
-    assert.deepEqual(row('东村')?.slice(1, 5), ['4', '2', '1', '1']);
+    assert.deepEqual(row('东村')?.slice(1, 6), ['4', '2', '1', '1', '0']);
     assert.equal(row('甲镇')?.[1], '5');
     assert.equal(row('合计')?.[1], '5');
     const x = await office.get('/admin/feedback/stats.xlsx?period=month&year=2025&month=11');

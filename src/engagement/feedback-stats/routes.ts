@@ -21,9 +21,12 @@ const Figures = Type.Object({
   replied: Type.Integer(),
   inProgress: Type.Integer(),
   cannotHandle: Type.Integer(),
+  /** closed by the office without any answer (未答复即办结) */
+  closedUnanswered: Type.Integer(),
   avgDays: NNum,
   onTimeRate: NNum,
   satisfactionRate: NNum,
+  /** ratings given (one per rated round: a reopened thread may be rated again) */
   rated: Type.Integer(),
 });
 const PeriodQuery = Type.Object({
@@ -125,7 +128,7 @@ export function registerFeedbackStatsRoutes(app: FastifyInstance): void {
       schema: {
         tags,
         summary:
-          '单位意见建议办理统计（公开；按收到日期统计，不含待审核、不予受理和举报）：收到、已答复、办理中、无法办理、平均答复用时（工作日）、按期答复率与满意率（%）',
+          '单位意见建议办理统计（公开；按收到日期统计，不含待审核、不予受理和举报）：收到、已答复、办理中、暂不能办理、未答复即办结、平均答复用时（工作日）、按期答复率与满意率（%，按每轮评价计）',
         params: Type.Object({ code: Type.String({ minLength: 1, maxLength: 60 }) }),
         querystring: PeriodQuery,
         security: [],
@@ -155,6 +158,7 @@ export function registerFeedbackStatsRoutes(app: FastifyInstance): void {
           replied: f.replied,
           inProgress: f.inProgress,
           cannotHandle: f.cannotHandle,
+          closedUnanswered: f.closedUnanswered,
           avgDays: f.avgDays,
           onTimeRate: f.onTimeRate,
           satisfactionRate: f.satisfactionRate,

@@ -14,7 +14,14 @@ import { FeedbackAckPage } from './public-views.tsx';
 import { eventsOf, listFeedback, repliesOf, unitsSeen, unitsWith } from './queries.ts';
 import { FEEDBACK_KINDS, FEEDBACK_STATUSES } from './schemas.ts';
 import { FEEDBACK_STEPS } from './steps.ts';
-import { chinaDate, getFeedbackForStaff, handlePerm, type LoadedFeedback, officePerm } from './store.ts';
+import {
+  canSeeContacts,
+  chinaDate,
+  getFeedbackForStaff,
+  handlePerm,
+  type LoadedFeedback,
+  officePerm,
+} from './store.ts';
 
 /** Whether anyone here may use the feedback back office at all. */
 export function seesFeedback(actor: FastifyRequest['actor']): boolean {
@@ -157,6 +164,7 @@ export function registerFeedbackAdminRoutes(app: FastifyInstance): void {
       replies,
       steps,
       routeUnits,
+      showContacts: canSeeContacts(a, f, unit),
       errors,
       message,
     });

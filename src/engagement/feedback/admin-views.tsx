@@ -185,6 +185,8 @@ export function FeedbackDetailPage(
     replies: { id: string; round: number; body: string; replied_at: string }[];
     steps: StepsAllowed;
     routeUnits: UnitOpt[];
+    /** the writer's name and contacts, for those who handle or triage the message only */
+    showContacts: boolean;
     errors?: ErrorMap;
     message?: string;
   },
@@ -240,14 +242,16 @@ export function FeedbackDetailPage(
           </>
         )}
       </dl>
-      <section>
-        <h2>{t('feedback.contacts')}</h2>
-        <p>
-          {f.author_name ?? t('feedback.anonymous')}
-          {f.contact_phone && ` · ${f.contact_phone}`}
-          {f.contact_email && ` · ${f.contact_email}`}
-        </p>
-      </section>
+      {p.showContacts && (
+        <section>
+          <h2>{t('feedback.contacts')}</h2>
+          <p>
+            {f.author_name ?? t('feedback.anonymous')}
+            {f.contact_phone && ` · ${f.contact_phone}`}
+            {f.contact_email && ` · ${f.contact_email}`}
+          </p>
+        </section>
+      )}
       <section>
         <h2>{t('feedback.question')}</h2>
         <p style="white-space:pre-wrap" id="feedback-body">

@@ -26,7 +26,7 @@ import {
   TrackFeedbackInput,
 } from './schemas.ts';
 import { FEEDBACK_STEPS } from './steps.ts';
-import { chinaDate, type Feedback, getFeedbackForStaff } from './store.ts';
+import { canSeeContacts, chinaDate, type Feedback, getFeedbackForStaff } from './store.ts';
 import { submitFeedback } from './submit-feedback.ts';
 import { trackFeedback } from './track-feedback.ts';
 
@@ -84,7 +84,7 @@ const FullView = Type.Object({
 });
 const StepResult = Type.Object({ id: Str, status: Str, unitId: Str, dueOn: NStr });
 
-function toView(f: Feedback) {
+function toView(f: Feedback, contacts: boolean) {
   return {
     id: f.id,
     trackingCode: f.tracking_code,
@@ -95,9 +95,10 @@ function toView(f: Feedback) {
     disclosureId: f.disclosure_id,
     subject: f.subject,
     body: f.body,
-    authorName: f.author_name,
-    contactPhone: f.contact_phone,
-    contactEmail: f.contact_email,
+    // null for viewers who do not handle the message (store.ts canSeeContacts)
+    authorName: contacts ? f.author_name : null,
+    contactPhone: contacts ? f.contact_phone : null,
+    contactEmail: contacts ? f.contact_email : null,
     private: f.private === 1,
     channel: f.channel,
     heldWords: f.held_words,
@@ -111,10 +112,10 @@ function toView(f: Feedback) {
   };
 }
 
-async function fullView(db: DbOrTx, f: Feedback) {
+async function fullView(db: DbOrTx, f: Feedback, contacts: boolean) {
   const [replies, events] = await Promise.all([repliesOf(db, f), eventsOf(db, f)]);
   return {
-    ...toView(f),
+    ...toView(f, contacts),
     replies: replies.map((r) => ({ round: r.round, body: r.body, repliedAt: r.replied_at })),
     events: events.map((e) => ({
       kind: e.kind,
@@ -353,7 +354,8 @@ export function registerFeedbackApi(app: FastifyInstance): void {
         overdue: q.overdue,
         dissatisfied: q.dissatisfied,
       });
-      return { items: items.map(toView) };
+      // lists carry no contacts; GET /api/v1/feedback/:id shows them to those who handle the message
+      return { items: items.map((f) => toView(f, false)) };
     },
   );
 
@@ -369,8 +371,8 @@ export function registerFeedbackApi(app: FastifyInstance): void {
     },
     async (req) => {
       requireSignedIn(req);
-      const { f } = await getFeedbackForStaff(db, req.actor, (req.params as { id: string }).id);
-      return fullView(db, f);
+      const { f, unit } = await getFeedbackForStaff(db, req.actor, (req.params as { id: string }).id);
+      return fullView(db, f, canSeeContacts(req.actor, f, unit));
     },
   );
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { makePerson } from '../../../test/helpers/factories.ts';
 import { FEEDBACK_DIRECT_KEY, FEEDBACK_REPLY_DAYS_KEY } from '../settings.ts';
 import {
   ackKeys,
@@ -384,4 +385,24 @@ test('the echo wall masks the writer’s own name and contacts where the text re
   assert.ok(!page.includes('欧阳明月') && !page.includes('oymy@example.cn'), 'name and email masked');
   assert.match(page, /我是欧\*\*\*/);
   assert.match(page, /欧\*\*\*您好/);
+});
+
+test('the writer’s contacts are for those who handle or triage the message, not for mere viewers', async () => {
+  const m = await write('VA', { name: '赵六', phone: '13900001111' });
+  await step('office', m.id, 'route', {});
+  const p = await makePerson(x.w, x.units.va.id, [
+    { role: 'reviewer', unitId: x.units.va.id, coversSubtree: false },
+  ]);
+  const reviewer = x.t.client();
+  await reviewer.signIn(p.username);
+  const page = await reviewer.get(`/admin/feedback/${m.id}`);
+  assert.equal(page.statusCode, 200);
+  assert.ok(!page.body.includes('13900001111') && !page.body.includes('赵六'));
+  const api = await reviewer.api('GET', `/api/v1/feedback/${m.id}`);
+  assert.equal(api.json().contactPhone, null);
+  assert.match((await x.people.pubA.c.get(`/admin/feedback/${m.id}`)).body, /13900001111/);
+  assert.equal(
+    (await x.people.office.c.api('GET', `/api/v1/feedback/${m.id}`)).json().contactPhone,
+    '13900001111',
+  );
 });

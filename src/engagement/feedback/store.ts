@@ -72,6 +72,15 @@ export async function getFeedbackForStaff(db: DbOrTx, actor: Actor, id: string):
 }
 
 /**
+ * Whether the actor may read the writer's name and contacts: those who handle the message (the
+ * responsible unit's handlers) or triage it (the office; the inspectors for a 举报) — not mere
+ * viewers such as a confidentiality reviewer.
+ */
+export function canSeeContacts(actor: Actor, f: Feedback, unit: UnitRef): boolean {
+  return can(actor, handlePerm(f), unit) || can(actor, officePerm(f), unit);
+}
+
+/**
  * Loads a message for a step under its row lock: unseen → not found, seen but not permitted →
  * forbidden, wrong state → 409.
  */

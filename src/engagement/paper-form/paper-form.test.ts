@@ -41,6 +41,7 @@ describe('printable feedback form', () => {
     const res = await t.client().get('/units/V1/feedback/form.pdf');
     assert.equal(res.statusCode, 200);
     assert.equal(res.headers['content-type'], 'application/pdf');
+    assert.equal(res.headers['cache-control'], 'no-store');
     const raw = pdfText(res.rawPayload);
     assert.equal((raw.match(/\f/g) ?? []).length, 1, 'one A4 page');
     const text = squash(raw);

@@ -28,6 +28,8 @@ export function registerPaperFormRoutes(app: FastifyInstance): void {
       replyDays: await feedbackReplyDays(app.gk.db, unit.tenant_id),
       url: onlineFormUrl(publicOrigin(req), unit.code),
     });
+    // without GONGKAI_PUBLIC_URL the printed URL comes from the Host header: no shared cache may keep it
+    reply.header('cache-control', 'no-store');
     return sendFile(reply, `${unit.name}-意见建议征集表.pdf`, pdf);
   });
 }

@@ -123,7 +123,8 @@ export const surveyMessages = {
   'feedback_stats.received': '收到',
   'feedback_stats.replied': '已答复',
   'feedback_stats.in_progress': '办理中',
-  'feedback_stats.cannot_handle': '无法办理',
+  'feedback_stats.cannot_handle': '暂不能办理',
+  'feedback_stats.closed_unanswered': '未答复即办结',
   'feedback_stats.avg_days': '平均答复用时（工作日）',
   'feedback_stats.on_time': '按期答复率',
   'feedback_stats.satisfaction': '满意率',
@@ -131,7 +132,7 @@ export const surveyMessages = {
   'feedback_stats.none': '—',
   'feedback_stats.range': '{from} 至 {to}',
   'feedback_stats.note':
-    '按收到日期统计；不含待审核和不予受理的留言，也不含举报（举报另行办理，不纳入公开统计）。“已答复”含已办结；无法办理的按已作出答复计算用时。按期答复率以首次答复日期不晚于首次答复期限计算；满意率 =（满意 + 基本满意）÷ 已评价数。',
+    '按收到日期统计；不含待审核和不予受理的留言，也不含举报（举报另行办理，不纳入公开统计）。“已答复”“暂不能办理”按最近一次答复的实际内容计（评价或办结不改变归类）；未作任何答复即办结的单列，不计入已答复和按期答复率。平均答复用时和按期答复率以首次答复（含暂不能办理的说明）日期计算，逾期仍未答复的计为未按期。满意率 =（满意 + 基本满意）÷ 评价次数，重新办理前后的每次评价都计入。',
   'feedback_stats.bad_period': '统计期间不正确。',
   'feedback_stats.period_too_long': '统计期间不能超过 {max} 天。',
   'feedback_stats.export_xlsx': '导出 Excel',
