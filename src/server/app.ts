@@ -48,7 +48,21 @@ export interface BuildOptions {
 /** Assembles the server: plugins, hooks, error pages and every feature's routes. */
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger === false ? false : { level: opts.config.logLevel },
+    logger:
+      opts.logger === false
+        ? false
+        : {
+            level: opts.config.logLevel,
+            // secrets that links carry in the query string (a feedback writer's ?s=) stay out of the logs
+            serializers: {
+              req: (req: { method: string; url: string; hostname?: string; ip?: string }) => ({
+                method: req.method,
+                url: redactUrlSecrets(req.url),
+                hostname: req.hostname,
+                remoteAddress: req.ip,
+              }),
+            },
+          },
     trustProxy: opts.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     genReqId: () => `r-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
@@ -139,4 +153,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
   return app;
+}
+
+/** A request URL with the values of secret-bearing query parameters (s, secret, token) replaced. */
+export function redactUrlSecrets(url: string): string {
+  return url.replace(/([?&](?:s|secret|token)=)[^&#]*/gi, '$1[redacted]');
 }
