@@ -142,6 +142,21 @@ test('duplicate detection: same text within 24 h to the same unit, from the same
     .api('POST', '/api/v1/feedback', { unitId: x.units.va.id, ...message({ body, phone: '' }) });
   assert.equal(api.statusCode, 409);
   assert.equal(api.json().error.code, 'feedback.duplicate');
+  // a 举报 never answers "duplicate" to another writer, in either direction: that a unit was
+  // reported must not show to someone else
+  const rb = '举报村会计挪用修路款项，请纪检部门调查。';
+  const r1 = await writeTo(c, 'VA', message({ kind: 'report', body: rb, phone: '' }), '10.0.3.20');
+  assert.equal(r1.statusCode, 201);
+  assert.equal(
+    (await writeTo(c, 'VA', message({ kind: 'report', body: rb, phone: '' }), '10.0.3.21')).statusCode,
+    201,
+  );
+  assert.equal((await writeTo(c, 'VA', message({ body: rb, phone: '' }), '10.0.3.22')).statusCode, 201);
+  // the same writer (IP) repeating their report is still caught
+  assert.equal(
+    (await writeTo(c, 'VA', message({ kind: 'report', body: rb, phone: '' }), '10.0.3.20')).statusCode,
+    409,
+  );
   x.t.clock.current = saved;
 });
 

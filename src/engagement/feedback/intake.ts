@@ -75,32 +75,40 @@ export function contactKeys(input: { phone?: string; email?: string }): string[]
 }
 
 /**
- * Same normalised text within 24 h: to the same unit, from the same contact, or (online) from the
- * same IP — answers feedback.duplicate (409) so a double click or a copy-paste campaign lands once.
+ * Same normalised text within 24 h: to the same unit (not for 举报), from the same contact, or
+ * (online) from the same IP — answers feedback.duplicate (409) so a double click or a copy-paste campaign lands once.
  */
 export async function checkDuplicate(
   ctx: OpContext,
   unitId: string,
   digest: string,
-  input: { phone?: string; email?: string },
+  input: { phone?: string; email?: string; kind?: string },
   ip: string | null,
 ): Promise<void> {
   const since = new Date(ctx.now.getTime() - DUPLICATE_WINDOW_HOURS * 3600_000).toISOString();
   const phone = input.phone?.trim() || null;
   const email = input.email?.trim() || null;
-  const same = await ctx.db
-    .selectFrom('feedback')
-    .select('id')
-    .where('tenant_id', '=', ctx.actor.tenantId)
-    .where('body_digest', '=', digest)
-    .where('submitted_at', '>', since)
-    .where((eb) => {
-      const ors = [eb('addressed_unit_id', '=', unitId)];
-      if (phone) ors.push(eb('contact_phone', '=', phone));
-      if (email) ors.push(eb('contact_email', '=', email));
-      return eb.or(ors);
-    })
-    .executeTakeFirst();
+  const byUnit = input.kind !== 'report';
+  const same =
+    !byUnit && !phone && !email
+      ? undefined
+      : await ctx.db
+          .selectFrom('feedback')
+          .select('id')
+          .where('tenant_id', '=', ctx.actor.tenantId)
+          .where('body_digest', '=', digest)
+          .where('submitted_at', '>', since)
+          .where((eb) => {
+            // to the same unit from anyone — except 举报 on either side: that a unit was reported (and
+            // with what text) must not show in another writer's answer; reports match by contact/IP only
+            const ors = byUnit
+              ? [eb.and([eb('addressed_unit_id', '=', unitId), eb('kind', '<>', 'report')])]
+              : [];
+            if (phone) ors.push(eb('contact_phone', '=', phone));
+            if (email) ors.push(eb('contact_email', '=', email));
+            return eb.or(ors);
+          })
+          .executeTakeFirst();
   const fromIp =
     !same && ip
       ? await ctx.db
