@@ -45,6 +45,7 @@ export interface FeedbackTable {
   received_on: string;
   assigned_at: string | null;
   reply_days: number;
+  due_from: string | null;
   due_on: string | null;
   replied_on: string | null;
   first_due_on: string | null;

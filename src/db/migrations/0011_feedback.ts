@@ -47,6 +47,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('received_on', 'text', (c) => c.notNull())
     .addColumn('assigned_at', 'text')
     .addColumn('reply_days', 'integer', (c) => c.notNull())
+    // the day the current round's reply clock started: due_on = due_from + reply_days working days
+    // (kept so a change of the holiday calendar can recompute due_on)
+    .addColumn('due_from', 'text')
     .addColumn('due_on', 'text')
     .addColumn('replied_on', 'text')
     // the first round's deadline and reply day, kept for the statistics (on-time rate, days to reply)

@@ -100,3 +100,34 @@ test('routing tells the responsible unit, once per deadline', async () => {
   // 李村's publisher and the county office (both hold feedback.handle there); not 桃源村's
   assert.deepEqual(told.map((n) => n.person_id).sort(), [x.people.office.id, x.people.pubB.id].sort());
 });
+
+test('a calendar change moves running reply deadlines (and the first-round one) and leaves a note', async () => {
+  const { shippedCalendar } = await import('../../calendar/calendar.ts');
+  const { saveCalendarYear } = await import('../../calendar/save-calendar-year.ts');
+  const res = await writeTo(x.t.client(), 'VA', message(), '10.8.0.1');
+  const id = await idOf(x, ackKeys(res.body).code);
+  const routed = await x.people.office.c.api('POST', `/api/v1/feedback/${id}/route`, {});
+  assert.equal(routed.statusCode, 200, routed.body);
+  const row = () =>
+    x.t.db.db.selectFrom('feedback').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const before = await row();
+  const y = shippedCalendar().arrangement(2026);
+  assert.ok(y && before.due_from && before.due_on);
+  // a new day off between the routing day and the deadline
+  const r = await saveCalendarYear(x.w.system, {
+    year: 2026,
+    holidays: [...y.holidays, before.due_on],
+    makeupWorkdays: [...y.makeupWorkdays],
+    source: '测试：增加一天',
+  });
+  assert.ok((r.moved.feedback ?? 0) >= 1, JSON.stringify(r.moved));
+  const after = await row();
+  assert.ok(after.due_on && after.due_on > (before.due_on as string), `${before.due_on} → ${after.due_on}`);
+  assert.equal(after.first_due_on, after.due_on);
+  const notes = await x.t.db.db
+    .selectFrom('deadline_changes')
+    .selectAll()
+    .where('subject_id', '=', id)
+    .execute();
+  assert.equal(notes.length, 1);
+});

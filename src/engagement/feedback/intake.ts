@@ -190,6 +190,7 @@ export async function insertFeedback(
     received_on: extra.receivedOn ?? today,
     assigned_at: assign ? at : null,
     reply_days: days,
+    due_from: assign ? (extra.receivedOn ?? today) : null,
     due_on: assign ? due : null,
     replied_on: null,
     first_due_on: assign ? due : null,

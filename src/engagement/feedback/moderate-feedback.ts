@@ -41,7 +41,7 @@ export async function moderateFeedback(ctx: OpContext, id: string, raw: unknown)
     }
     const direct = unit.parent_id !== null && (await feedbackDirectDelivery(tx.db, tx.actor.tenantId));
     const today = chinaDate(tx.now);
-    const { due } = await dueFrom(tx.db, tx.actor.tenantId, today);
+    const { due, days } = await dueFrom(tx.db, tx.actor.tenantId, today);
     const next = await updateFeedback(
       tx,
       f,
@@ -50,6 +50,8 @@ export async function moderateFeedback(ctx: OpContext, id: string, raw: unknown)
             ...base,
             status: 'assigned',
             assigned_at: at,
+            due_from: today,
+            reply_days: days,
             due_on: due,
             first_due_on: f.first_due_on ?? due,
             received_on: today,

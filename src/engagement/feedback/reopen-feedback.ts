@@ -27,11 +27,13 @@ export async function reopenFeedback(ctx: OpContext, id: string, raw: unknown = 
     if (!f.replied_on)
       throw new AppError('feedback.wrong_state', { status: 409, params: { state: f.status } });
     const today = chinaDate(tx.now);
-    const { due } = await dueFrom(tx.db, tx.actor.tenantId, today);
+    const { due, days } = await dueFrom(tx.db, tx.actor.tenantId, today);
     const before = { status: f.status, rating: f.rating, ratingComment: f.rating_comment, dueOn: f.due_on };
     const next = await updateFeedback(tx, f, {
       status: 'assigned',
       assigned_at: tx.now.toISOString(),
+      due_from: today,
+      reply_days: days,
       due_on: due,
       reopened_count: f.reopened_count + 1,
       cannot_handle_reason: null,

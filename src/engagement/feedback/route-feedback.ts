@@ -40,12 +40,14 @@ export async function routeFeedback(ctx: OpContext, id: string, raw: unknown): P
         fields: [{ field: 'unitId', code: 'feedback.unit_unknown' }],
       });
     const today = chinaDate(tx.now);
-    const { due } = await dueFrom(tx.db, tx.actor.tenantId, today);
+    const { due, days } = await dueFrom(tx.db, tx.actor.tenantId, today);
     const before = { status: f.status, unitId: f.unit_id, dueOn: f.due_on };
     const next = await updateFeedback(tx, f, {
       unit_id: target.id,
       status: 'assigned',
       assigned_at: tx.now.toISOString(),
+      due_from: today,
+      reply_days: days,
       due_on: due,
       // before the first answer the new unit is judged by its own deadline, not the first unit's
       first_due_on: f.reopened_count === 0 && !f.first_replied_on ? due : (f.first_due_on ?? due),
