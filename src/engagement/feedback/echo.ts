@@ -3,7 +3,6 @@ import type { FeedbackKind, FeedbackStatus } from '../../db/types-engagement.ts'
 import { isId } from '../../lib/ids.ts';
 import { customPatterns } from '../../privacy/pattern-store.ts';
 import { type CustomPattern, maskKnownValues, maskPersonalData } from '../../privacy/privacy-guard.ts';
-import { eventsOf, repliesOf } from './queries.ts';
 
 /**
  * The 回音壁 (echo wall): answered messages, public. Never a 举报, never held or rejected ones,
@@ -83,7 +82,12 @@ export async function listEcho(
       .executeTakeFirst(),
   ]);
   const patterns = await customPatterns(db, tenantId);
-  const items = await Promise.all(rows.map((r) => toEntry(db, r, patterns)));
+  const answers = await answersOf(
+    db,
+    tenantId,
+    rows.filter((r) => r.private !== 1).map((r) => r.id),
+  );
+  const items = rows.map((r) => toEntry(r, patterns, answers.get(r.id) ?? []));
   return { items, total: Number(count?.n ?? 0), lastModified: (count?.latest as string | null) ?? null };
 }
 
@@ -99,7 +103,11 @@ export async function getEcho(
     .where('f.id', '=', id)
     .executeTakeFirst();
   if (!r) return undefined;
-  return { ...(await toEntry(db, r, await customPatterns(db, tenantId))), updatedAt: r.updated_at };
+  const answers = r.private === 1 ? new Map() : await answersOf(db, tenantId, [r.id]);
+  return {
+    ...toEntry(r, await customPatterns(db, tenantId), answers.get(r.id) ?? []),
+    updatedAt: r.updated_at,
+  };
 }
 
 interface Row {
@@ -121,7 +129,46 @@ interface Row {
   contact_email: string | null;
 }
 
-async function toEntry(db: DbOrTx, r: Row, patterns: CustomPattern[]): Promise<EchoEntry> {
+/**
+ * The answers of these messages, unmasked, in two queries for a whole page (not two per entry):
+ * reply rows and 暂不能办理 trail entries (their reason), by round then date.
+ */
+async function answersOf(db: DbOrTx, tenantId: string, ids: string[]): Promise<Map<string, EchoAnswer[]>> {
+  const out = new Map<string, EchoAnswer[]>();
+  if (ids.length === 0) return out;
+  const [replies, events] = await Promise.all([
+    db
+      .selectFrom('feedback_replies')
+      .select(['feedback_id', 'round', 'replied_at', 'body'])
+      .where('tenant_id', '=', tenantId)
+      .where('feedback_id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('feedback_events')
+      .select(['feedback_id', 'at', 'detail'])
+      .where('tenant_id', '=', tenantId)
+      .where('feedback_id', 'in', ids)
+      .where('kind', '=', 'cannot_handle')
+      .execute(),
+  ]);
+  const add = (id: string, a: EchoAnswer) => out.set(id, [...(out.get(id) ?? []), a]);
+  for (const x of replies)
+    add(x.feedback_id, { round: x.round, kind: 'reply', on: chinaDay(x.replied_at), body: x.body });
+  for (const e of events) {
+    if (!e.detail) continue;
+    const d = JSON.parse(e.detail) as { reason?: string; round?: number };
+    add(e.feedback_id, {
+      round: d.round ?? 1,
+      kind: 'cannot_handle',
+      on: chinaDay(e.at),
+      body: d.reason ?? '',
+    });
+  }
+  for (const list of out.values()) list.sort((a, b) => a.round - b.round || a.on.localeCompare(b.on));
+  return out;
+}
+
+function toEntry(r: Row, patterns: CustomPattern[], found: EchoAnswer[]): EchoEntry {
   // patterns first (ID numbers, mobiles …), then the writer's own name and contacts where they recur
   const known = [r.author_name, r.contact_phone, r.contact_email];
   const mask = (s: string) => maskKnownValues(maskPersonalData(s, patterns).text, known);
@@ -142,24 +189,7 @@ async function toEntry(db: DbOrTx, r: Row, patterns: CustomPattern[]): Promise<E
     answers: [],
   };
   if (priv) return base;
-  const [replies, events] = await Promise.all([repliesOf(db, r), eventsOf(db, r)]);
-  const answers: EchoAnswer[] = replies.map((x) => ({
-    round: x.round,
-    kind: 'reply' as const,
-    on: chinaDay(x.replied_at),
-    body: mask(x.body),
-  }));
-  for (const e of events) {
-    if (e.kind !== 'cannot_handle' || !e.detail) continue;
-    const d = JSON.parse(e.detail) as { reason?: string; round?: number };
-    answers.push({
-      round: d.round ?? 1,
-      kind: 'cannot_handle',
-      on: chinaDay(e.at),
-      body: mask(d.reason ?? ''),
-    });
-  }
-  answers.sort((a, b) => a.round - b.round || a.on.localeCompare(b.on));
+  const answers = found.map((x) => ({ ...x, body: mask(x.body) }));
   return { ...base, subject: mask(r.subject), body: mask(r.body), disclosureId: r.disclosure_id, answers };
 }
 
