@@ -11,6 +11,15 @@ export function dialectOf(db: Kysely<any>): DialectName {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
 
+/**
+ * A read that locks its rows until the transaction ends: SELECT … FOR UPDATE on PostgreSQL. SQLite
+ * has one writer at a time (the write transaction itself serialises) and no FOR UPDATE.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: any schema
+export function lockingRead<Q extends { forUpdate(): Q }>(db: Kysely<any>, q: Q): Q {
+  return dialectOf(db) === 'postgres' ? q.forUpdate() : q;
+}
+
 /** Case-insensitive substring match, with LIKE wildcards in the needle escaped. */
 export function containsText(column: RawBuilder<unknown> | string, needle: string): RawBuilder<boolean> {
   const pattern = `%${escapeLike(needle)}%`;

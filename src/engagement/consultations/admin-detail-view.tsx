@@ -71,6 +71,13 @@ function DraftForms(p: Meta & AdminDetailProps) {
             error={p.errors?.closesOn}
             required
           />
+          <TextArea
+            name="overrideReason"
+            label={t('consultation.privacy_override')}
+            value={str(v.overrideReason)}
+            error={p.errors?.overrideReason}
+            rows={2}
+          />
           <button type="submit">{t('consultation.open_button')}</button>
         </form>
       </section>

@@ -231,12 +231,15 @@ test('extension with a public note; after the period comments are refused and de
   assert.equal(
     (
       await pub.post(`/admin/consultations/${cid}/extend`, {
-        form: { closesOn: '2026-03-20', note: '应村民要求延长征求意见期' },
+        form: { closesOn: '2026-03-20', note: '应村民要求延长征求意见期，咨询 13912345678' },
       })
     ).statusCode,
     303,
   );
-  assert.match((await x.t.client().get(`/consultations/${cid}`)).body, /应村民要求延长征求意见期/);
+  // staff-written public text passes the privacy guard like the public's comments
+  const extended = (await x.t.client().get(`/consultations/${cid}`)).body;
+  assert.match(extended, /应村民要求延长征求意见期，咨询 139\*\*\*\*5678/);
+  assert.doesNotMatch(extended, /13912345678/);
   // not yet closed: no decisions, no report
   const [k0] = await comments(cid);
   assert.equal(
@@ -318,7 +321,11 @@ test('the adoption report needs every comment moderated and decided; published, 
   assert.equal(
     (
       await pub.post(`/admin/consultations/${cid}/decisions`, {
-        form: { commentIds: rows[0].id, outcome: 'not_adopted', reason: '路灯维护已有专项制度' },
+        form: {
+          commentIds: rows[0].id,
+          outcome: 'not_adopted',
+          reason: '路灯维护已有专项制度，详询 13712345678',
+        },
       })
     ).statusCode,
     303,
@@ -330,8 +337,11 @@ test('the adoption report needs every comment moderated and decided; published, 
     .execute();
   assert.equal(decisions.length, 2);
   assert.equal(
-    (await pub.post(`/admin/consultations/${cid}/report`, { form: { summary: '感谢村民参与。' } }))
-      .statusCode,
+    (
+      await pub.post(`/admin/consultations/${cid}/report`, {
+        form: { summary: '感谢村民参与。联系人 13612345678' },
+      })
+    ).statusCode,
     303,
   );
   assert.equal((await row(cid)).state, 'reported');
@@ -339,7 +349,9 @@ test('the adoption report needs every comment moderated and decided; published, 
   const page = await x.t.client().get(`/consultations/${cid}`);
   assert.match(page.body, /意见采纳情况/);
   assert.match(page.body, /共收到并公开意见 3 条：采纳 0 条，部分采纳 2 条，未采纳 1 条/);
-  assert.match(page.body, /路灯维护已有专项制度/);
+  assert.match(page.body, /路灯维护已有专项制度，详询 137\*\*\*\*5678/);
+  assert.match(page.body, /感谢村民参与。联系人 136\*\*\*\*5678/);
+  assert.doesNotMatch(page.body, /13712345678|13612345678/);
   assert.match(page.body, /已公布采纳情况/);
   // immutable: no more decisions, moderation or withdrawal
   assert.equal(
@@ -357,6 +369,16 @@ test('the adoption report needs every comment moderated and decided; published, 
   );
   const api = (await x.t.client().api('GET', `/api/v1/public/consultations/${cid}`)).json();
   assert.deepEqual(api.report.counts, { adopted: 0, partly_adopted: 2, not_adopted: 1 });
+  assert.equal(api.report.summary, '感谢村民参与。联系人 136****5678');
+  assert.ok(
+    api.report.entries.some(
+      (e: { reason: string | null }) => e.reason === '路灯维护已有专项制度，详询 137****5678',
+    ),
+  );
+  assert.ok(
+    api.notes.some((n: { note: string | null }) => n.note === '应村民要求延长征求意见期，咨询 139****5678'),
+  );
+  assert.doesNotMatch(JSON.stringify(api), /13712345678|13612345678|13912345678/);
 });
 
 let finalId = '';
@@ -460,7 +482,19 @@ test('a final decision disclosed 党内公开 only is not linked for the public'
   assert.equal(page.statusCode, 200);
   assert.doesNotMatch(page.body, new RegExp(`/d/${did}`));
   assert.equal((await anon.get(`/d/${did}`)).statusCode, 404);
-  assert.equal((await anon.api('GET', `/api/v1/public/consultations/${id}`)).json().finalDecision, null);
+  const publicApi = (await anon.api('GET', `/api/v1/public/consultations/${id}`)).json();
+  assert.equal(publicApi.finalDecision, null);
+  // not 社会公开: publicly the consultation stays 'reported' (page, API, list); staff see 'concluded'
+  assert.equal(publicApi.status, 'reported');
+  assert.doesNotMatch(page.body, /已形成最终决定/);
+  const listed = (await anon.api('GET', '/api/v1/public/consultations')).json();
+  assert.equal(listed.past.find((s: { id: string }) => s.id === id).status, 'reported');
+  assert.equal(
+    (await pub1.c.api('GET', '/api/v1/consultations')).json().items.find((s: { id: string }) => s.id === id)
+      .status,
+    'concluded',
+  );
+  assert.match((await pub1.c.get(`/consultations/${id}`)).body, /已形成最终决定/);
   // staff of the unit (disclosure.view_internal) do see the link
   assert.match((await pub1.c.get(`/consultations/${id}`)).body, new RegExp(`/d/${did}`));
 });
@@ -487,10 +521,88 @@ test('withdrawal: a published consultation stays listed with its public reason',
     422,
   );
   assert.equal(
-    (await pub.post(`/admin/consultations/${id}/withdraw`, { form: { reason: '上位政策调整' } })).statusCode,
+    (
+      await pub.post(`/admin/consultations/${id}/withdraw`, {
+        form: { reason: '上位政策调整，咨询 15012345678' },
+      })
+    ).statusCode,
     303,
   );
   const page = await anon.get(`/consultations/${id}`);
   assert.match(page.body, /已撤回/);
-  assert.match(page.body, /上位政策调整/);
+  assert.match(page.body, /上位政策调整，咨询 150\*\*\*\*5678/);
+  assert.doesNotMatch(page.body, /15012345678/);
+  const api = (await anon.api('GET', `/api/v1/public/consultations/${id}`)).json();
+  assert.equal(api.withdrawnReason, '上位政策调整，咨询 150****5678');
+});
+
+test('opening runs the privacy guard on title, 起草说明 and paragraphs; an override reason is recorded', async () => {
+  await at('2026-04-12T02:00:00Z');
+  const pub = x.people.pub1.c;
+  const res = await pub.post('/admin/consultations', {
+    form: {
+      unitId: x.units.v1.id,
+      title: '一村垃圾分类办法（征求意见稿）',
+      explanation: '起草人联系电话 13812345678。',
+      text: '第一条 垃圾分类。\n第二条 监督电话 13987654321。',
+    },
+  });
+  assert.equal(res.statusCode, 303);
+  const id = idFrom(res.headers.location as string);
+  const refused = await pub.post(`/admin/consultations/${id}/open`, {
+    form: { opensOn: '2026-04-12', closesOn: '2026-04-30' },
+  });
+  assert.equal(refused.statusCode, 422);
+  assert.match(refused.body, /发现 2 处个人信息/);
+  assert.match(refused.body, /起草说明：手机号 138\*\*\*\*5678/);
+  assert.match(refused.body, /第 2 段：手机号 139\*\*\*\*4321/);
+  // the message lists the findings masked (the draft's own fields still show the text to fix)
+  assert.doesNotMatch(
+    /<div class="error-summary"[\s\S]*?<\/div>/.exec(refused.body)?.[0] ?? '',
+    /13812345678/,
+  );
+  assert.match(refused.body, /name="overrideReason"/);
+  const api = await pub.api('POST', `/api/v1/consultations/${id}/open`, {
+    opensOn: '2026-04-12',
+    closesOn: '2026-04-30',
+  });
+  assert.equal(api.statusCode, 422);
+  assert.equal(api.json().error.code, 'consultation.privacy_findings');
+  assert.equal((await row(id)).state, 'draft');
+  // with a reason (API): opened, the reason kept in the trail and in the audit, kinds only
+  const ok = await pub.api('POST', `/api/v1/consultations/${id}/open`, {
+    opensOn: '2026-04-12',
+    closesOn: '2026-04-30',
+    overrideReason: '公开的是单位办公电话',
+  });
+  assert.equal(ok.statusCode, 200, ok.body.slice(0, 300));
+  assert.equal((await row(id)).state, 'open');
+  const ev = await x.t.db.db
+    .selectFrom('consultation_events')
+    .selectAll()
+    .where('consultation_id', '=', id)
+    .where('kind', '=', 'privacy_override')
+    .executeTakeFirstOrThrow();
+  assert.equal(ev.note, '公开的是单位办公电话');
+  assert.equal(ev.public, 0);
+  const audit = await x.t.db.db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('target_id', '=', id)
+    .where('action', '=', 'consultation.privacy_override')
+    .executeTakeFirstOrThrow();
+  assert.match(audit.summary, /公开的是单位办公电话/);
+  assert.doesNotMatch(String(audit.after_json), /13812345678|5678/);
+  assert.match(String(audit.after_json), /"kind":"mobile"/);
+});
+
+test('opening refuses impossible dates (2026-02-30) with a field error', async () => {
+  await at('2026-04-12T02:00:00Z');
+  const id = await draft('一村卫生公约（征求意见稿）');
+  const res = await x.people.pub1.c.api('POST', `/api/v1/consultations/${id}/open`, {
+    opensOn: '2026-04-31',
+    closesOn: '2026-05-20',
+  });
+  assert.equal(res.statusCode, 422);
+  assert.equal(res.json().error.fields[0].field, 'opensOn');
 });

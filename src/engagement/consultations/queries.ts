@@ -16,7 +16,12 @@ export interface ListedConsultation {
   approved: number;
 }
 
-type Row = Consultation & { unit_name: string; final_state: string | null; approved: number | string };
+type Row = Consultation & {
+  unit_name: string;
+  final_state: string | null;
+  final_audience: string | null;
+  approved: number | string;
+};
 
 function listQuery(db: DbOrTx, tenantId: string) {
   return db
@@ -28,7 +33,7 @@ function listQuery(db: DbOrTx, tenantId: string) {
       j.onRef('d.tenant_id', '=', 'c.tenant_id').onRef('d.id', '=', 'c.final_disclosure_id'),
     )
     .selectAll('c')
-    .select(['u.name as unit_name', 'd.state as final_state'])
+    .select(['u.name as unit_name', 'd.state as final_state', 'd.audience as final_audience'])
     .select(
       sql<number>`(select count(*) from consultation_comments k where k.tenant_id = c.tenant_id and k.consultation_id = c.id and k.status = 'approved')`.as(
         'approved',
@@ -37,12 +42,14 @@ function listQuery(db: DbOrTx, tenantId: string) {
     .where('c.tenant_id', '=', tenantId);
 }
 
-function toListed(r: Row, today: string): ListedConsultation {
-  const { unit_name, final_state, approved, ...c } = r;
+/** forPublic: a final decision not disclosed 社会公开 does not make the consultation 'concluded'. */
+function toListed(r: Row, today: string, forPublic: boolean): ListedConsultation {
+  const { unit_name, final_state, final_audience, approved, ...c } = r;
+  const finalState = forPublic && final_audience !== 'public' ? null : final_state;
   return {
     c,
     unitName: unit_name,
-    status: consultationStatus(c, today, final_state as never),
+    status: consultationStatus(c, today, finalState as never),
     daysLeft: daysLeft(c, today),
     approved: Number(approved),
   };
@@ -64,7 +71,7 @@ export async function listPublicConsultations(
     .orderBy('c.closes_on', 'desc')
     .limit(opts.limit ?? 500)
     .execute()) as Row[];
-  const all = rows.map((r) => toListed(r, today));
+  const all = rows.map((r) => toListed(r, today, true));
   const active = all
     .filter((x) => ACTIVE.includes(x.status))
     .sort((a, b) => (a.status === b.status ? a.daysLeft - b.daysLeft : a.status === 'open' ? -1 : 1));
@@ -88,7 +95,7 @@ export async function listStaffConsultations(
     .orderBy('c.updated_at', 'desc')
     .limit(500)
     .execute()) as (Row & { pending: number | string })[];
-  return rows.map((r) => ({ ...toListed(r, today), pending: Number(r.pending) }));
+  return rows.map((r) => ({ ...toListed(r, today, false), pending: Number(r.pending) }));
 }
 
 export interface ModerationItem {
@@ -152,7 +159,14 @@ export interface PublicComment {
 
 export async function publicComments(db: DbOrTx, c: Consultation): Promise<PublicComment[]> {
   const custom = await customPatterns(db, c.tenant_id);
-  const rows = (await commentsOf(db, c)).filter((k) => k.status === 'approved');
+  const rows = await db
+    .selectFrom('consultation_comments')
+    .selectAll()
+    .where('tenant_id', '=', c.tenant_id)
+    .where('consultation_id', '=', c.id)
+    .where('status', '=', 'approved')
+    .orderBy('submitted_at')
+    .execute();
   return rows.map((k) => ({
     id: k.id,
     paragraph: k.paragraph_number,

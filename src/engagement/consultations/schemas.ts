@@ -23,7 +23,12 @@ export type CreateConsultationInput = Static<typeof CreateConsultationInput>;
 export const UpdateConsultationInput = Type.Object(DraftFields);
 export type UpdateConsultationInput = Static<typeof UpdateConsultationInput>;
 
-export const OpenConsultationInput = Type.Object({ opensOn: DateStr, closesOn: DateStr });
+export const OpenConsultationInput = Type.Object({
+  opensOn: DateStr,
+  closesOn: DateStr,
+  /** Why personal data found by the privacy guard is published anyway (kept in the trail and audit). */
+  overrideReason: Type.Optional(Type.String({ maxLength: 1000 })),
+});
 export type OpenConsultationInput = Static<typeof OpenConsultationInput>;
 
 export const ExtendConsultationInput = Type.Object({

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { chinaDate, consultationStatus, daysLeft, splitParagraphs } from './status.ts';
+import { chinaDate, consultationStatus, daysLeft, isRealDate, splitParagraphs } from './status.ts';
 
 const c = (state: 'draft' | 'open' | 'reported' | 'withdrawn') => ({
   state,
@@ -28,4 +28,14 @@ test('days left count the last day; paragraphs are the non-empty lines; dates ar
   assert.deepEqual(splitParagraphs(' 第一条 甲 \r\n\n  \n第二条 乙'), ['第一条 甲', '第二条 乙']);
   assert.equal(chinaDate(new Date('2026-03-20T15:59:00Z')), '2026-03-20');
   assert.equal(chinaDate(new Date('2026-03-20T16:00:00Z')), '2026-03-21');
+});
+
+test('isRealDate: YYYY-MM-DD that round-trips only', () => {
+  assert.equal(isRealDate('2026-02-28'), true);
+  assert.equal(isRealDate('2024-02-29'), true);
+  assert.equal(isRealDate('2026-02-29'), false);
+  assert.equal(isRealDate('2026-02-30'), false);
+  assert.equal(isRealDate('2026-13-01'), false);
+  assert.equal(isRealDate('2026-4-1'), false);
+  assert.equal(isRealDate(''), false);
 });

@@ -1,5 +1,6 @@
 import { recordAudit } from '../../audit/record-audit.ts';
 import { addOwnEntry } from '../../catalog/add-own-entry.ts';
+import { isUniqueViolation } from '../../db/dialect.ts';
 import type { DbOrTx, Unit } from '../../db/types.ts';
 import type { DemandAnswerKind } from '../../db/types-engagement.ts';
 import { inTransaction, type OpContext } from '../../lib/context.ts';
@@ -64,7 +65,13 @@ export async function answerDemand(
       answered_by_name: tx.actor.name,
       answered_at: now,
     };
-    await tx.db.insertInto('demand_answers').values(answer).execute();
+    try {
+      await tx.db.insertInto('demand_answers').values(answer).execute();
+    } catch (e) {
+      // two answers at once: both saw 'open'; the unique key (one answer per demand) decides
+      if (isUniqueViolation(e)) throw new AppError('demand.already_answered', { status: 409 });
+      throw e;
+    }
     const updated = await tx.db
       .updateTable('demands')
       .set({ status: 'answered', answered_at: now, updated_at: now })

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { requirePermission } from '../../auth/policy.ts';
+import { can, requirePermission } from '../../auth/policy.ts';
 import { requireSignedIn } from '../../auth/routes.ts';
 import type { DbOrTx } from '../../db/types.ts';
 import type { DemandStatus } from '../../db/types-engagement.ts';
@@ -89,7 +89,7 @@ async function publicView(db: DbOrTx, d: Demand, unit: { id: string; code: strin
         ? {
             kind: a.kind,
             answeredAt: a.answered_at,
-            explanation: a.explanation,
+            explanation: a.explanation ? mask(a.explanation) : a.explanation,
             catalogEntry: links.entry
               ? { ...links.entry, href: `/units/${encodeURIComponent(unit.code)}/columns/${links.entry.id}` }
               : null,
@@ -98,6 +98,32 @@ async function publicView(db: DbOrTx, d: Demand, unit: { id: string; code: strin
             groundLabel: a.ground ? groundLabel(a.ground) : null,
           }
         : null,
+  };
+}
+
+/** A demand as those who answer for its unit see it: unmasked, with the writer's name and contact. */
+const StaffDemand = Type.Object({
+  ...PublicDemand.properties,
+  authorName: NStr,
+  contact: NStr,
+  heldWords: NStr,
+  moderationNote: NStr,
+  moderatedAt: NStr,
+});
+
+async function staffView(db: DbOrTx, d: Demand, unit: { id: string; code: string; name: string }) {
+  const a = await answerOf(db, d);
+  const pub = await publicView(db, d, unit);
+  return {
+    ...pub,
+    title: d.title,
+    description: d.description,
+    answer: pub.answer && a ? { ...pub.answer, explanation: a.explanation } : pub.answer,
+    authorName: d.author_name,
+    contact: d.contact,
+    heldWords: d.held_words,
+    moderationNote: d.moderation_note,
+    moderatedAt: d.moderated_at,
   };
 }
 
@@ -232,6 +258,24 @@ export function registerDemandApi(app: FastifyInstance): void {
         ? (s as DemandStatus)
         : undefined;
       return { items: await listStaffDemands(db, req.actor, { status }) };
+    },
+  );
+
+  app.get(
+    '/api/v1/demands/:id',
+    {
+      schema: {
+        tags,
+        summary: '点单详情（工作人员：含写信人姓名与联系方式；须对该单位有答复权限，否则 404）',
+        params: IdParams,
+        response: { 200: StaffDemand },
+      },
+    },
+    async (req) => {
+      requireSignedIn(req);
+      const { demand, unit } = await visibleDemand(db, req.actor, (req.params as { id: string }).id);
+      if (!can(req.actor, 'demand.answer', unit)) throw new AppError('demand.not_found');
+      return staffView(db, demand, unit);
     },
   );
 

@@ -8,7 +8,9 @@ import { approveDisclosure } from '../../disclosure/approve-disclosure.ts';
 import { createDraft } from '../../disclosure/create-draft.ts';
 import { publishDisclosure } from '../../disclosure/publish-disclosure.ts';
 import { reviewDisclosure } from '../../disclosure/review-disclosure.ts';
+import { revokeDisclosure } from '../../disclosure/revoke-disclosure.ts';
 import { submitDisclosure } from '../../disclosure/submit-disclosure.ts';
+import { newId } from '../../lib/ids.ts';
 import { saveSensitiveWords } from '../sensitive-words.ts';
 
 /** 点单式公开 through HTTP: intake guards, support once, moderation, the three answers, permissions. */
@@ -390,6 +392,15 @@ test('already_published: only a published 社会公开 disclosure of the unit or
   assert.equal(ok.statusCode, 303, /error-summary.*?<\/div>/s.exec(ok.body)?.[0]);
   const page = await t.client().get(`/demands/${id}`);
   assert.match(page.body, new RegExp(`href="/d/${good}"`));
+  // revoked later: the answer stays, the link goes (page and API)
+  await revokeDisclosure({ ...t.world.system, now: t.clock.now() }, good, { reason: '内容有误' });
+  const after = await t.client().get(`/demands/${id}`);
+  assert.equal(after.statusCode, 200);
+  assert.doesNotMatch(after.body, new RegExp(`/d/${good}`));
+  assert.match(after.body, /已经公开/);
+  const afterApi = (await t.client().api('GET', `/api/v1/public/demands/${id}`)).json();
+  assert.equal(afterApi.answer.kind, 'already_published');
+  assert.equal(afterApi.answer.disclosure, null);
   // a township answers with its village's disclosure (a unit it covers)
   const townDemand = await submitted({ unitId: town.id, title: '镇村财务公开汇总' });
   const viaTown = await office.api('POST', `/api/v1/demands/${townDemand}/answer`, {
@@ -413,13 +424,22 @@ test('cannot_disclose requires a ground and an explanation; the answer is public
   });
   assert.equal(badGround.statusCode, 422);
   const ok = await villagePub.post(`/admin/demands/${id}/answer`, {
-    form: { kind: 'cannot_disclose', ground: 'withheld_third_party', explanation: '涉及个人隐私。' },
+    form: {
+      kind: 'cannot_disclose',
+      ground: 'withheld_third_party',
+      explanation: '涉及个人隐私。如有疑问请致电 13812345678。',
+    },
   });
   assert.equal(ok.statusCode, 303);
   const page = await t.client().get(`/demands/${id}`);
   assert.match(page.body, /保护第三方合法权益/);
   assert.match(page.body, /第十五条/);
   assert.match(page.body, /涉及个人隐私/);
+  // the staff's explanation is masked publicly like the public's own text
+  assert.match(page.body, /138\*\*\*\*5678/);
+  assert.doesNotMatch(page.body, /13812345678/);
+  const api = (await t.client().api('GET', `/api/v1/public/demands/${id}`)).json();
+  assert.equal(api.answer.explanation, '涉及个人隐私。如有疑问请致电 138****5678。');
 });
 
 test('public lists, filters and the unit panel show counts; the API lists the same', async () => {
@@ -491,4 +511,56 @@ test('a new demand notifies those who answer for the unit (not the region-wide o
     [villagePubUser],
   );
   assert.equal(notes[0].link, `/admin/demands/${id}`);
+});
+
+test('two answers at once: one wins, the other gets 409 (the unique key), never a 500', async () => {
+  const id = await submitted({ title: '村道维修资金使用情况' });
+  const body = { kind: 'cannot_disclose', ground: 'withheld_third_party', explanation: '涉及第三方。' };
+  const both = await Promise.all([
+    villagePub.api('POST', `/api/v1/demands/${id}/answer`, body),
+    office.api('POST', `/api/v1/demands/${id}/answer`, body),
+  ]);
+  assert.deepEqual(both.map((r) => r.statusCode).sort(), [200, 409]);
+  // the race itself: an answer row already there while the demand still reads 'open'
+  const raced = await submitted({ title: '村办企业承包合同' });
+  const d = await row(raced);
+  await t.db.db
+    .insertInto('demand_answers')
+    .values({
+      tenant_id: d.tenant_id,
+      id: newId(t.clock.now().getTime()),
+      demand_id: raced,
+      unit_id: d.unit_id,
+      kind: 'cannot_disclose',
+      catalog_entry_id: null,
+      disclosure_id: null,
+      ground: 'withheld_third_party',
+      explanation: '先到的答复',
+      answered_by: null,
+      answered_by_name: '他人',
+      answered_at: t.clock.now().toISOString(),
+    })
+    .execute();
+  const lost = await villagePub.api('POST', `/api/v1/demands/${raced}/answer`, body);
+  assert.equal(lost.statusCode, 409, lost.body);
+  assert.equal(lost.json().error.code, 'demand.already_answered');
+  assert.equal((await row(raced)).status, 'open', 'the losing transaction wrote nothing');
+});
+
+test('staff API detail: writer and contact for those who answer for the unit, 404 for others', async () => {
+  const id = await submitted({
+    title: '村集体土地征收补偿标准',
+    contact: 'li@example.com',
+    authorName: '李四',
+  });
+  const mine = await villagePub.api('GET', `/api/v1/demands/${id}`);
+  assert.equal(mine.statusCode, 200, mine.body);
+  assert.equal(mine.json().contact, 'li@example.com');
+  assert.equal(mine.json().authorName, '李四');
+  assert.equal(mine.json().title, '村集体土地征收补偿标准');
+  assert.equal((await neighbourPub.api('GET', `/api/v1/demands/${id}`)).statusCode, 404);
+  assert.equal((await villagePub.api('GET', '/api/v1/demands/no-such-id')).statusCode, 404);
+  const anon = await t.client().api('GET', `/api/v1/demands/${id}`);
+  assert.ok([401, 404].includes(anon.statusCode));
+  assert.doesNotMatch(anon.body, /li@example\.com/);
 });

@@ -10,7 +10,7 @@ import { sendPage } from '../../server/html.ts';
 import { pageMeta } from '../../server/page.ts';
 import { DEVICE_COOKIE, deviceId } from '../device.ts';
 import { DemandPage, DemandsPage, demandHref, type ListParams, NewDemandPage } from './public-views.tsx';
-import { answerLinks, listPublicDemands, maskedDemand, publicMasker } from './queries.ts';
+import { answerLinks, listPublicDemands, maskedAnswer, maskedDemand, publicMasker } from './queries.ts';
 import { answerOf, visibleDemand } from './store.ts';
 import { submitDemand } from './submit-demand.ts';
 import { supportDemand } from './support-demand.ts';
@@ -115,7 +115,8 @@ export function registerDemandPublicRoutes(app: FastifyInstance): void {
   app.get('/demands/:id', async (req, reply) => {
     const { demand, unit } = await visibleDemand(db, req.actor, (req.params as { id: string }).id);
     const mask = await publicMasker(db, req.actor.tenantId);
-    const answer = (await answerOf(db, demand)) ?? null;
+    const stored = (await answerOf(db, demand)) ?? null;
+    const answer = stored ? maskedAnswer(stored, mask) : null;
     const device = req.cookies?.[DEVICE_COOKIE];
     const key = req.actor.kind === 'person' ? `p:${req.actor.personId}` : device ? `d:${device}` : null;
     const supported = key

@@ -178,12 +178,20 @@ export async function answerLinks(db: DbOrTx, a: DemandAnswer): Promise<AnswerLi
   const disclosure = a.disclosure_id
     ? ((await db
         .selectFrom('disclosures')
-        .select(['id', 'title', 'state'])
+        .select(['id', 'title', 'state', 'audience'])
         .where('tenant_id', '=', a.tenant_id)
         .where('id', '=', a.disclosure_id)
         .executeTakeFirst()) ?? null)
     : null;
-  return { entry, disclosure: disclosure ? { id: disclosure.id, title: disclosure.title } : null };
+  // Linked only while it is published to everyone: a revoked or narrowed disclosure is not shown
+  // (the answer's own text stays).
+  const shown = disclosure?.state === 'published' && disclosure.audience === 'public';
+  return { entry, disclosure: disclosure && shown ? { id: disclosure.id, title: disclosure.title } : null };
+}
+
+/** The answer as the public sees it: the staff's explanation masked like the public's text. */
+export function maskedAnswer(a: DemandAnswer, mask: (s: string) => string): DemandAnswer {
+  return { ...a, explanation: a.explanation ? mask(a.explanation) : a.explanation };
 }
 
 /** A demand as the public sees it: title and description masked, contact never included. */

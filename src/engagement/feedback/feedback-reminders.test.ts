@@ -131,3 +131,23 @@ test('a calendar change moves running reply deadlines (and the first-round one) 
     .execute();
   assert.equal(notes.length, 1);
 });
+
+test('a message waiting for the office’s routing is flagged to the office once, after a working day', async () => {
+  const run = (date: string) => sweepFeedbackReminders(x.w.system, { date, notify: opts });
+  x.t.clock.current = new Date('2026-03-06T02:00:00Z'); // Friday
+  const id = await write('question', '10.3.9.1');
+  x.t.clock.current = new Date('2026-03-02T02:00:00Z');
+  const link = `/admin/feedback/${id}`;
+  const waiting = async () =>
+    (await notes(x.people.office.id, link)).filter((n) => n.kind === 'feedback.waiting').length;
+  await run('2026-03-07'); // Saturday: no working day has passed
+  assert.equal(await waiting(), 0);
+  // (03-09 was made a day off by the calendar test above: Tuesday is the first working day after)
+  const tue = await run('2026-03-10');
+  assert.ok(tue.waiting >= 1, JSON.stringify(tue));
+  assert.equal(await waiting(), 1);
+  await run('2026-03-11');
+  assert.equal(await waiting(), 1, 'once');
+  // the villages hear nothing before it is routed to them
+  assert.equal((await notes(x.people.pubA.id, link)).length, 0);
+});

@@ -18,6 +18,8 @@ export interface FeedbackSweepResult {
   approaching: number;
   dueToday: number;
   overdue: number;
+  /** messages waiting a working day or more for the office's moderation or routing */
+  waiting: number;
   created: number;
   emailed: number;
 }
@@ -63,6 +65,7 @@ export async function sweepFeedbackReminders(
       approaching: 0,
       dueToday: 0,
       overdue: 0,
+      waiting: 0,
       created: 0,
       emailed: 0,
     };
@@ -100,10 +103,54 @@ export async function sweepFeedbackReminders(
       result.created += n.created;
       result.emailed += n.emailed;
     }
+    // waiting for the office: held for moderation or not yet routed since before the last working day
+    const waiting = await tx.db
+      .selectFrom('feedback as f')
+      .innerJoin('units as u', (j) =>
+        j.onRef('u.tenant_id', '=', 'f.tenant_id').onRef('u.id', '=', 'f.unit_id'),
+      )
+      .select([
+        'f.id',
+        'f.tracking_code',
+        'f.status',
+        'f.received_on',
+        'f.unit_id',
+        'u.name as unit_name',
+        'u.path',
+        'u.sphere',
+      ])
+      .where('f.tenant_id', '=', tenantId)
+      .where('f.kind', '<>', 'report')
+      .where('f.status', 'in', ['held', 'received'])
+      .where('f.received_on', '<', input.date)
+      .orderBy('f.id')
+      .execute();
+    for (const f of waiting) {
+      // a working day has passed since it came in (a message of Friday waits until Monday)
+      if (cal.workingDaysBetween(f.received_on, input.date).days < 1) continue;
+      result.waiting += 1;
+      const unit = { id: f.unit_id, path: f.path, sphere: f.sphere as Sphere };
+      const p = { code: f.tracking_code, unit: f.unit_name, since: f.received_on };
+      const n = await notify(
+        tx,
+        {
+          personIds: holdersOf(holders, 'feedback.office', unit),
+          kind: 'feedback.waiting',
+          title: t(`feedback.remind.${f.status}_title`, p),
+          body: t(`feedback.remind.${f.status}_body`, p),
+          link: `/admin/feedback/${f.id}`,
+          dedupeKey: `feedback.waiting:${f.id}:${f.status}`,
+          email: true,
+        },
+        input.notify,
+      );
+      result.created += n.created;
+      result.emailed += n.emailed;
+    }
     await recordAudit(tx, {
       action: 'feedback.remind',
       targetType: 'sweep',
-      summary: `留言答复提醒：临期 ${result.approaching} 件，今日到期 ${result.dueToday} 件，逾期 ${result.overdue} 件；新通知 ${result.created} 条`,
+      summary: `留言答复提醒：临期 ${result.approaching} 件，今日到期 ${result.dueToday} 件，逾期 ${result.overdue} 件，待审核或分办 ${result.waiting} 件；新通知 ${result.created} 条`,
       after: { date: input.date, ...result },
     });
     return result;

@@ -9,7 +9,7 @@ import { SURVEY_STEPS } from './admin-routes.ts';
 import { createSurvey } from './create-survey.ts';
 import { editSurvey } from './edit-survey.ts';
 import { mayReadResults } from './public-routes.ts';
-import { listPublicSurveys, listStaffSurveys, publicSurvey } from './queries.ts';
+import { listPublicSurveys, listStaffSurveys, publicSurvey, surveyComments } from './queries.ts';
 import { rateUnits } from './rate-units.ts';
 import { surveyResults } from './results.ts';
 import { CreateSurveyInput, RateInput } from './schemas.ts';
@@ -176,6 +176,45 @@ export function registerSurveyApi(app: FastifyInstance): void {
       const s = await createSurvey(opContext(req), req.body);
       const { units } = await loadForStaff(opContext(req), s.id, 'survey.view');
       return reply.code(201).send(view(s, chinaDate(req.now), units));
+    },
+  );
+
+  app.get(
+    '/api/v1/surveys/:id',
+    {
+      schema: {
+        tags,
+        summary:
+          '测评详情（后台；对全部被测评单位有 survey.view）：实时结果与意见（个人信息已遮盖，从不公开）',
+        params: IdParams,
+        response: {
+          200: Type.Object({
+            ...SurveyView.properties,
+            results: ResultsView,
+            comments: Type.Array(Type.Object({ unitName: Str, level: Str, text: Str, at: Str })),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      requireSignedIn(req);
+      const { survey, units } = await loadForStaff(
+        opContext(req),
+        (req.params as { id: string }).id,
+        'survey.view',
+      );
+      const r = await surveyResults(db, survey, units);
+      return {
+        ...view(survey, chinaDate(req.now), units),
+        results: {
+          surveyId: survey.id,
+          final: r.final,
+          computedAt: r.computedAt,
+          participants: r.participants,
+          rows: r.rows,
+        },
+        comments: await surveyComments(db, survey),
+      };
     },
   );
 

@@ -5,6 +5,7 @@ import { inTransaction, type OpContext } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { parse } from '../../lib/validate.ts';
+import { isRealDate } from '../consultations/status.ts';
 import { CreateSurveyInput, DEFAULT_WEIGHTS, MAX_UNITS } from './schemas.ts';
 import type { Survey } from './store.ts';
 
@@ -67,6 +68,13 @@ export async function resolveUnits(
   return { ids, units };
 }
 
+/** The period: real calendar dates (2026-02-30 is refused), the end not before the start. */
+export function checkSurveyPeriod(input: { opensOn: string; closesOn: string }): void {
+  if (!isRealDate(input.opensOn)) throw fieldError('opensOn', 'survey.date_invalid');
+  if (!isRealDate(input.closesOn)) throw fieldError('closesOn', 'survey.date_invalid');
+  if (input.closesOn < input.opensOn) throw fieldError('closesOn', 'survey.period_reversed');
+}
+
 /**
  * 创建测评 (draft): title, period, who may rate, the score weights, and the units rated — picked
  * one by one and/or all active children of a unit (e.g. the villages of a township). Every unit
@@ -74,7 +82,7 @@ export async function resolveUnits(
  */
 export async function createSurvey(ctx: OpContext, raw: unknown): Promise<Survey> {
   const input = parse(CreateSurveyInput, raw);
-  if (input.closesOn < input.opensOn) throw fieldError('closesOn', 'survey.period_reversed');
+  checkSurveyPeriod(input);
   return inTransaction(ctx, async (tx) => {
     const tenantId = tx.actor.tenantId;
     const { ids, units } = await resolveUnits(tx, input);

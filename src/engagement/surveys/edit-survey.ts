@@ -2,7 +2,7 @@ import { recordAudit } from '../../audit/record-audit.ts';
 import { inTransaction, type OpContext } from '../../lib/context.ts';
 import { newId } from '../../lib/ids.ts';
 import { parse } from '../../lib/validate.ts';
-import { fieldError, resolveUnits } from './create-survey.ts';
+import { checkSurveyPeriod, resolveUnits } from './create-survey.ts';
 import { CreateSurveyInput, DEFAULT_WEIGHTS } from './schemas.ts';
 import { chinaDate, loadForStaff, requireStatus, type Survey, updateSurvey } from './store.ts';
 
@@ -12,7 +12,7 @@ import { chinaDate, loadForStaff, requireStatus, type Survey, updateSurvey } fro
  */
 export async function editSurvey(ctx: OpContext, id: string, raw: unknown): Promise<Survey> {
   const input = parse(CreateSurveyInput, raw);
-  if (input.closesOn < input.opensOn) throw fieldError('closesOn', 'survey.period_reversed');
+  checkSurveyPeriod(input);
   return inTransaction(ctx, async (tx) => {
     const { survey, units: before } = await loadForStaff(tx, id, 'survey.manage');
     requireStatus(survey, chinaDate(tx.now), ['draft']);

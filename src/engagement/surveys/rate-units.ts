@@ -5,7 +5,7 @@ import { newId } from '../../lib/ids.ts';
 import { parse } from '../../lib/validate.ts';
 import { checkThrottle, recordThrottle } from '../throttle.ts';
 import { RateInput } from './schemas.ts';
-import { acceptsRatings, chinaDate, findSurvey, surveyUnits } from './store.ts';
+import { acceptsRatings, chinaDate, findSurvey, lockSurvey, surveyUnits } from './store.ts';
 
 /**
  * Who rates: a signed-in person rates as themselves ('p:<person id>'); an anonymous visitor, where
@@ -53,6 +53,11 @@ export async function rateUnits(
     seen.add(r.unitId);
   });
   return inTransaction(ctx, async (tx) => {
+    // checked again inside the transaction on the (locked) row: no rating lands after a close or
+    // finalize that committed since the check above
+    const current = await lockSurvey(tx.db, tenantId, surveyId);
+    if (!current || !acceptsRatings(current, chinaDate(tx.now)))
+      throw new AppError('survey.not_accepting', { status: 409 });
     const at = tx.now.toISOString();
     for (const r of input.ratings) {
       const comment = r.comment?.trim() ? r.comment.trim() : null;
@@ -83,7 +88,8 @@ export async function rateUnits(
       targetType: 'survey',
       targetId: surveyId,
       summary: `参加满意度测评“${survey.title}”，评价 ${input.ratings.length} 个单位`,
-      after: { ratings: input.ratings.map((r) => ({ unitId: r.unitId, level: r.level })) },
+      // ballot secrecy (民主评议): how many units were rated, never who said what about which unit
+      after: { rated: input.ratings.length },
     });
     return { rated: input.ratings.length };
   });

@@ -1,4 +1,5 @@
 import { authorize, can } from '../../auth/policy.ts';
+import { lockingRead } from '../../db/dialect.ts';
 import type { DbOrTx, Unit } from '../../db/types.ts';
 import type { SurveyStatus, SurveysTable } from '../../db/types-engagement.ts';
 import { chinaDate } from '../../disclosure/store.ts';
@@ -36,6 +37,16 @@ export async function findSurvey(db: DbOrTx, tenantId: string, id: string): Prom
     .where('tenant_id', '=', tenantId)
     .where('id', '=', id)
     .executeTakeFirst();
+}
+
+/**
+ * The survey row inside a write's transaction, locked on PostgreSQL (SELECT … FOR UPDATE) so a
+ * concurrent close/finalize waits for the write or the write sees the new status. SQLite has one
+ * writer at a time (the transaction itself serialises), and no FOR UPDATE.
+ */
+export async function lockSurvey(db: DbOrTx, tenantId: string, id: string): Promise<Survey | undefined> {
+  const q = db.selectFrom('surveys').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id);
+  return lockingRead(db, q).executeTakeFirst();
 }
 
 export interface SurveyUnit {

@@ -5,6 +5,8 @@ import { type Client, startTestApp, type TestApp } from '../../../test/helpers/s
 import type { Unit } from '../../db/types.ts';
 import { pdfText, squash } from '../../requests/documents/test-support.ts';
 import { ENGAGEMENT_LIMITS } from '../throttle.ts';
+import { closeSurvey } from './close-survey.ts';
+import { rateUnits } from './rate-units.ts';
 import { computeResults } from './results.ts';
 
 // FIXED_NOW is 2026-03-02 (China date): periods are set around it.
@@ -127,6 +129,18 @@ describe('surveys', () => {
     assert.equal(r1.statusCode, 303, r1.body);
     assert.equal(r2.statusCode, 303, r2.body);
     assert.equal(await count(id), 2);
+    // ballot secrecy: the audit entry says how many units were rated, not the levels
+    const audits = await t.db.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'survey.rate')
+      .where('target_id', '=', id)
+      .execute();
+    assert.ok(audits.length >= 1);
+    for (const a of audits) {
+      assert.deepEqual(JSON.parse(String(a.after_json)), { rated: 2 });
+      assert.doesNotMatch(String(a.after_json), /satisfied|basic|level/);
+    }
     const thanks = await raterA.get(String(r1.headers.location));
     assert.match(thanks.body, /感谢参与/);
     await rate(raterA, id, { ...ratingA, [`r_${villages[0].id}`]: 'dissatisfied' });
@@ -138,6 +152,17 @@ describe('surveys', () => {
       [`r_${villages[2].id}`]: 'basic',
     });
     assert.equal(rb.statusCode, 303);
+    // the staff API: live results and the comments, masked; 404 for people without survey.view
+    const staff = await office.api('GET', `/api/v1/surveys/${id}`);
+    assert.equal(staff.statusCode, 200, staff.body);
+    const sv = staff.json();
+    assert.equal(sv.results.final, false);
+    assert.equal(sv.results.participants, 2);
+    assert.equal(sv.results.rows.find((r: { unitId: string }) => r.unitId === villages[0].id).raters, 2);
+    assert.equal(sv.comments.length, 1);
+    assert.match(sv.comments[0].text, /138\*\*\*\*5678/);
+    assert.doesNotMatch(staff.body, /13812345678/);
+    assert.equal((await raterA.api('GET', `/api/v1/surveys/${id}`)).statusCode, 404);
     assert.equal(await count(id), 5);
     // nothing chosen → a clear message, nothing written
     const empty = await rate(raterB, id, {});
@@ -336,5 +361,67 @@ describe('surveys', () => {
       childrenOf: town.id,
     });
     assert.equal(reversed.statusCode, 422);
+  });
+
+  test('impossible dates are refused with a field error (create and edit)', async () => {
+    const res = await office.api('POST', '/api/v1/surveys', {
+      title: '二月测评',
+      opensOn: '2026-02-01',
+      closesOn: '2026-02-30',
+      audience: 'signed_in',
+      childrenOf: town.id,
+    });
+    assert.equal(res.statusCode, 422, res.body);
+    assert.equal(res.json().error.fields[0].field, 'closesOn');
+    const page = await office.post('/admin/surveys', {
+      form: {
+        title: '二月测评',
+        opensOn: '2026-04-31',
+        closesOn: '2026-05-31',
+        audience: 'signed_in',
+        childrenOf: town.id,
+      },
+    });
+    assert.equal(page.statusCode, 422);
+    assert.match(page.body, /日期不存在/);
+  });
+
+  test('a close that commits between the check and the write: the rating is refused inside the transaction', async () => {
+    const made = await office.api('POST', '/api/v1/surveys', {
+      title: '竞态测评',
+      opensOn: '2026-03-01',
+      closesOn: '2026-03-31',
+      audience: 'anonymous',
+      unitIds: [villages[0].id],
+    });
+    assert.equal(made.statusCode, 201, made.body);
+    const id = made.json().id as string;
+    assert.equal((await office.api('POST', `/api/v1/surveys/${id}/open`, {})).statusCode, 200);
+    const real = t.db.db;
+    const system = { ...t.world.system, now: t.clock.now() };
+    // the office closes the survey just as the rater's transaction begins
+    const racing = new Proxy(real, {
+      get(target, prop) {
+        if (prop === 'transaction')
+          return () => ({
+            execute: async (fn: never) => {
+              await closeSurvey(system, id);
+              return target.transaction().execute(fn);
+            },
+          });
+        const v = Reflect.get(target, prop, target);
+        return typeof v === 'function' ? v.bind(target) : v;
+      },
+    });
+    await assert.rejects(
+      rateUnits(
+        { ...system, db: racing, ip: '203.0.113.77' },
+        id,
+        { ratings: [{ unitId: villages[0].id, level: 'satisfied' }] },
+        'race-device',
+      ),
+      (e: { code?: string }) => e.code === 'survey.not_accepting',
+    );
+    assert.equal(await count(id), 0);
   });
 });

@@ -84,6 +84,7 @@ export const demandMessages = {
   // errors
   'demand.not_found': '找不到该点单。',
   'demand.not_open': '该点单不在待答复状态。',
+  'demand.already_answered': '该点单刚刚已被答复（每个点单只答复一次），请刷新页面查看。',
   'demand.not_held': '该点单不在待审核状态。',
   'demand.duplicate': '该单位已有相同的点单（编号 {id}），您可以前往支持它。',
   'demand.duplicate_held': '该单位已收到相同的点单，正在审核中。',

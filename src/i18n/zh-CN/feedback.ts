@@ -142,4 +142,8 @@ export const feedbackMessages = {
   'feedback.remind.due_today_body': '{unit}承办的留言 {code} 应于今天（{due}）答复。',
   'feedback.remind.overdue_title': '留言 {code} 已逾期',
   'feedback.remind.overdue_body': '{unit}承办的留言 {code} 答复期限为 {due}，已逾期 {days} 个工作日。',
+  'feedback.remind.held_title': '留言 {code} 待审核',
+  'feedback.remind.held_body': '写给{unit}的留言 {code} 自 {since} 起因含敏感词待审核，请尽快审核。',
+  'feedback.remind.received_title': '留言 {code} 待分办',
+  'feedback.remind.received_body': '写给{unit}的留言 {code} 自 {since} 起等待分办，请尽快分办至承办单位。',
 } as const;

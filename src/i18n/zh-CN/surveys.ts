@@ -3,6 +3,7 @@ export const surveyMessages = {
   // errors
   'survey.not_found': '未找到该测评。',
   'survey.wrong_status': '测评当前状态（{status}）下不能进行此操作。',
+  'survey.date_invalid': '日期不存在，请填写真实的日期（如 2026-02-28）。',
   'survey.period_reversed': '结束日期不能早于开始日期。',
   'survey.period_over': '测评期间已过，不能发布。',
   'survey.no_units': '请至少选择一个被测评单位。',
