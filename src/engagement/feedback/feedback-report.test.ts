@@ -91,6 +91,11 @@ test('only the inspector covering the unit sees and handles it; the writer sees 
   );
   assert.equal((await ins.get(`/admin/feedback/${report.id}`)).statusCode, 200);
   assert.equal((await ins.api('POST', `/api/v1/feedback/${report.id}/accept`)).statusCode, 200);
+  // it stays with the inspectors of the unit it is about: no routing, by page or API
+  assert.equal(
+    (await ins.api('POST', `/api/v1/feedback/${report.id}/route`, { unitId: x.units.vb.id })).statusCode,
+    409,
+  );
   assert.equal(
     (await ins.post(`/admin/feedback/${report.id}/reply`, { form: { body: REPLY } })).statusCode,
     303,

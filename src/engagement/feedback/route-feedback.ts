@@ -25,6 +25,10 @@ export async function routeFeedback(ctx: OpContext, id: string, raw: unknown): P
   const input = parse(RouteInput, raw);
   return inTransaction(ctx, async (tx) => {
     const { f } = await loadForStep(tx, id, officePerm, ['received', 'assigned', 'in_progress']);
+    // a 举报 stays with the inspectors of the unit it is about: routing it elsewhere would change
+    // who may see it (the page offers no routing for it either)
+    if (f.kind === 'report')
+      throw new AppError('feedback.wrong_state', { status: 409, params: { state: f.status } });
     const targetId = input.unitId || f.addressed_unit_id;
     const target = isId(targetId)
       ? await tx.db
