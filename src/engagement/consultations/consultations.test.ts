@@ -397,7 +397,11 @@ test('the final decision goes through the disclosure workflow and links both way
   assert.equal(started.statusCode, 303, started.body.slice(0, 300));
   finalId = (await row(cid)).final_disclosure_id ?? '';
   assert.match(String(started.headers.location), new RegExp(`/admin/disclosures/${finalId}`));
-  assert.equal((await pub1.c.post(`/admin/consultations/${cid}/final`, { form })).statusCode, 409);
+  // an abandoned, unsubmitted draft does not block: starting again links a fresh draft
+  const abandoned = finalId;
+  assert.equal((await pub1.c.post(`/admin/consultations/${cid}/final`, { form })).statusCode, 303);
+  finalId = (await row(cid)).final_disclosure_id ?? '';
+  assert.notEqual(finalId, abandoned);
   // a draft decision is not linked nor public
   let page = await x.t.client().get(`/consultations/${cid}`);
   assert.doesNotMatch(page.body, new RegExp(`/d/${finalId}`));
@@ -412,6 +416,8 @@ test('the final decision goes through the disclosure workflow and links both way
     const res = await c.post(`/admin/disclosures/${finalId}/${step}`, { form: {} });
     assert.equal(res.statusCode, 303, `${step}: ${res.body.slice(0, 300)}`);
   }
+  // once in the workflow (here published) it cannot be replaced
+  assert.equal((await pub1.c.post(`/admin/consultations/${cid}/final`, { form })).statusCode, 409);
   page = await x.t.client().get(`/consultations/${cid}`);
   assert.match(page.body, new RegExp(`href="/d/${finalId}"`));
   assert.match(page.body, /已形成最终决定/);

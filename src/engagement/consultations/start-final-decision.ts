@@ -21,7 +21,8 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
  * as a disclosure (公开事项) of the same unit through the disclosure workflow's own createDraft
  * (disclosure.draft needed), pre-filled with the consulted text, and links it. The draft then goes
  * through 审核 → 审批 → 发布 like every disclosure; the consultation counts as concluded while that
- * disclosure is published. A new draft may replace the link only when the linked one was revoked.
+ * disclosure is published. A new draft may replace the link while the linked one is still an
+ * unsubmitted draft (the old draft stays among the unit's drafts, unlinked) or was revoked.
  */
 export async function startFinalDecision(
   ctx: OpContext,
@@ -35,7 +36,8 @@ export async function startFinalDecision(
       throw new AppError('consultation.final_needs_drafter', { status: 403 });
     if (c.state !== 'reported') throw stateError('consultation.not_reported');
     const linked = await finalStateOf(tx.db, c);
-    if (linked && linked !== 'revoked') throw stateError('consultation.final_exists');
+    // an unsubmitted draft may be replaced (staff start over), as may a revoked decision
+    if (linked && linked !== 'revoked' && linked !== 'draft') throw stateError('consultation.final_exists');
     const paragraphs = await paragraphsOf(tx.db, c);
     const note = `本决定草案已于 ${c.opens_on} 至 ${c.closes_on} 公开征求意见，意见采纳情况已公布。`;
     const bodyHtml = [...paragraphs.map((p) => `<p>${esc(p.body)}</p>`), `<p>${esc(note)}</p>`].join('');
