@@ -4,6 +4,7 @@ import { coversWholeTenant } from '../auth/policy.ts';
 import type { DbOrTx } from '../db/types.ts';
 import { inTransaction, type OpContext } from '../lib/context.ts';
 import { AppError } from '../lib/errors.ts';
+import { readTenantSetting, writeTenantSetting } from '../lib/tenant-settings.ts';
 import { parse } from '../lib/validate.ts';
 
 /**
@@ -45,14 +46,7 @@ export function parseWordList(text: string): string[] {
 }
 
 export async function loadSensitiveWords(db: DbOrTx, tenantId: string): Promise<string[]> {
-  const row = await db
-    .selectFrom('tenant_settings')
-    .select('value_json')
-    .where('tenant_id', '=', tenantId)
-    .where('key', '=', SENSITIVE_WORDS_KEY)
-    .executeTakeFirst();
-  if (!row) return [];
-  const value: unknown = JSON.parse(row.value_json);
+  const value = await readTenantSetting(db, tenantId, SENSITIVE_WORDS_KEY);
   return Array.isArray(value) ? value.filter((w): w is string => typeof w === 'string') : [];
 }
 
@@ -89,24 +83,7 @@ export async function saveSensitiveWords(ctx: OpContext, raw: unknown): Promise<
     });
   return inTransaction(ctx, async (tx) => {
     const before = await loadSensitiveWords(tx.db, tx.actor.tenantId);
-    const values = {
-      tenant_id: tx.actor.tenantId,
-      key: SENSITIVE_WORDS_KEY,
-      value_json: JSON.stringify(words),
-      updated_by: tx.actor.personId,
-      updated_at: tx.now.toISOString(),
-    };
-    await tx.db
-      .insertInto('tenant_settings')
-      .values(values)
-      .onConflict((oc) =>
-        oc.columns(['tenant_id', 'key']).doUpdateSet({
-          value_json: values.value_json,
-          updated_by: values.updated_by,
-          updated_at: values.updated_at,
-        }),
-      )
-      .execute();
+    await writeTenantSetting(tx, SENSITIVE_WORDS_KEY, words);
     await recordAudit(tx, {
       action: 'engagement.sensitive_words',
       targetType: 'tenant_settings',

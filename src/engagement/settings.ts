@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../db/types.ts';
+import { readTenantSetting } from '../lib/tenant-settings.ts';
 
 /**
  * Region (tenant) settings of the engagement features, in tenant_settings under 'engagement.<name>'.
@@ -9,19 +10,9 @@ export const FEEDBACK_DIRECT_KEY = 'engagement.feedback_direct';
 export const DEFAULT_FEEDBACK_REPLY_DAYS = 5;
 export const MAX_FEEDBACK_REPLY_DAYS = 60;
 
-async function setting(db: DbOrTx, tenantId: string, key: string): Promise<unknown> {
-  const row = await db
-    .selectFrom('tenant_settings')
-    .select('value_json')
-    .where('tenant_id', '=', tenantId)
-    .where('key', '=', key)
-    .executeTakeFirst();
-  return row ? JSON.parse(row.value_json) : undefined;
-}
-
 /** Working days a unit has to reply to feedback (default 5). */
 export async function feedbackReplyDays(db: DbOrTx, tenantId: string): Promise<number> {
-  const v = await setting(db, tenantId, FEEDBACK_REPLY_DAYS_KEY);
+  const v = await readTenantSetting(db, tenantId, FEEDBACK_REPLY_DAYS_KEY);
   return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= MAX_FEEDBACK_REPLY_DAYS
     ? v
     : DEFAULT_FEEDBACK_REPLY_DAYS;
@@ -32,5 +23,5 @@ export async function feedbackReplyDays(db: DbOrTx, tenantId: string): Promise<n
  * (assigned); when off (the default), the office triages every message first (公开办统一受理、分办).
  */
 export async function feedbackDirectDelivery(db: DbOrTx, tenantId: string): Promise<boolean> {
-  return (await setting(db, tenantId, FEEDBACK_DIRECT_KEY)) === true;
+  return (await readTenantSetting(db, tenantId, FEEDBACK_DIRECT_KEY)) === true;
 }

@@ -5,6 +5,7 @@ import { isValidDate } from '../calendar/dates.ts';
 import { beijingDate } from '../jobs/schedule-daily.ts';
 import { inTransaction, type OpContext } from '../lib/context.ts';
 import { AppError } from '../lib/errors.ts';
+import { writeTenantSetting } from '../lib/tenant-settings.ts';
 import { parse } from '../lib/validate.ts';
 import {
   getSettings,
@@ -33,27 +34,10 @@ export async function saveSettings(ctx: OpContext, raw: unknown): Promise<Obliga
     const tenantId = tx.actor.tenantId;
     const today = beijingDate(tx.now);
     const before = await getSettings(tx.db, tenantId, today);
-    const at = tx.now.toISOString();
     for (const name of SETTING_NAMES) {
       const value = input[name];
       if (value === undefined) continue;
-      await tx.db
-        .insertInto('tenant_settings')
-        .values({
-          tenant_id: tenantId,
-          key: settingKey(name),
-          value_json: JSON.stringify(value),
-          updated_by: tx.actor.personId,
-          updated_at: at,
-        })
-        .onConflict((oc) =>
-          oc.columns(['tenant_id', 'key']).doUpdateSet({
-            value_json: JSON.stringify(value),
-            updated_by: tx.actor.personId,
-            updated_at: at,
-          }),
-        )
-        .execute();
+      await writeTenantSetting(tx, settingKey(name), value);
     }
     const after = await getSettings(tx.db, tenantId, today);
     await recordAudit(tx, {

@@ -4,6 +4,7 @@ import { coversWholeTenant } from '../../auth/policy.ts';
 import type { OpContext } from '../../lib/context.ts';
 import { inTransaction } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
+import { writeTenantSetting } from '../../lib/tenant-settings.ts';
 import { parse } from '../../lib/validate.ts';
 import {
   FEEDBACK_DIRECT_KEY,
@@ -48,26 +49,8 @@ export async function saveEngagementSettings(ctx: OpContext, raw: unknown): Prom
     for (const [key, value] of [
       [FEEDBACK_REPLY_DAYS_KEY, after.replyDays],
       [FEEDBACK_DIRECT_KEY, after.direct],
-    ] as const) {
-      const values = {
-        tenant_id: tenantId,
-        key,
-        value_json: JSON.stringify(value),
-        updated_by: tx.actor.personId,
-        updated_at: tx.now.toISOString(),
-      };
-      await tx.db
-        .insertInto('tenant_settings')
-        .values(values)
-        .onConflict((oc) =>
-          oc.columns(['tenant_id', 'key']).doUpdateSet({
-            value_json: values.value_json,
-            updated_by: values.updated_by,
-            updated_at: values.updated_at,
-          }),
-        )
-        .execute();
-    }
+    ] as const)
+      await writeTenantSetting(tx, key, value);
     await recordAudit(tx, {
       action: 'engagement.settings',
       targetType: 'tenant_settings',
