@@ -1,6 +1,5 @@
-import PDFDocument from 'pdfkit';
+import { startA4Pdf } from '../../documents/pdf.ts';
 import { t } from '../../i18n/index.ts';
-import { fontBytes } from '../../requests/documents/fonts.ts';
 import { qrRects, qrSquares } from './qr.ts';
 
 const MM = 72 / 25.4;
@@ -26,25 +25,11 @@ export interface FeedbackFormInput {
  */
 export async function renderFeedbackForm(input: FeedbackFormInput): Promise<Buffer> {
   const title = t('paper_form.title');
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    info: {
-      Title: `${input.unitName}${title}`,
-      Creator: 'Gongkai',
-      Producer: 'Gongkai',
-      CreationDate: input.createdAt ?? new Date(0),
-    },
-    lang: 'zh-CN',
+  const { doc, done } = startA4Pdf({
+    title: `${input.unitName}${title}`,
+    createdAt: input.createdAt,
+    margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('regular', fontBytes('regular'));
-  doc.registerFont('bold', fontBytes('bold'));
   const width = doc.page.width - 2 * MARGIN;
   const left = MARGIN;
 

@@ -1,6 +1,5 @@
-import PDFDocument from 'pdfkit';
+import { startA4Pdf } from '../../documents/pdf.ts';
 import { t } from '../../i18n/index.ts';
-import { fontBytes } from '../../requests/documents/fonts.ts';
 import { num2, pct } from './result-table.tsx';
 import type { SurveyResults } from './results.ts';
 import type { Survey } from './store.ts';
@@ -19,26 +18,12 @@ export async function resultsPdf(
   opts: { tenantName: string; createdAt?: Date },
 ): Promise<Buffer> {
   const title = t('survey.sheet_title', { title: survey.title });
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
+  const { doc, done } = startA4Pdf({
+    title: title,
+    createdAt: opts.createdAt,
+    margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
     bufferPages: true,
-    info: {
-      Title: title,
-      Creator: 'Gongkai',
-      Producer: 'Gongkai',
-      CreationDate: opts.createdAt ?? new Date(0),
-    },
-    lang: 'zh-CN',
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont('regular', fontBytes('regular'));
-  doc.registerFont('bold', fontBytes('bold'));
   const width = doc.page.width - 2 * MARGIN;
 
   doc.font('bold').fontSize(18).text(title, { align: 'center', width });

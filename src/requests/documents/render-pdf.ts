@@ -1,6 +1,5 @@
-import PDFDocument from 'pdfkit';
+import { startA4Pdf } from '../../documents/pdf.ts';
 import type { DocumentTemplate } from './default-templates.ts';
-import { fontBytes } from './fonts.ts';
 
 /** A blank to fill by hand, printed where a field was not supplied. */
 export const BLANK = '__________';
@@ -47,28 +46,12 @@ export async function renderPdf(
 ): Promise<Buffer> {
   const fill = (s: string) => fillPlaceholders(s, fields);
   const title = fill(template.title);
-  const doc = new PDFDocument({
-    size: 'A4',
+  const { doc, done } = startA4Pdf({
+    title: title,
+    createdAt: opts.createdAt,
     margins: MARGINS,
     bufferPages: true,
-    autoFirstPage: true,
-    info: {
-      Title: title,
-      Creator: 'Gongkai',
-      Producer: 'Gongkai',
-      CreationDate: opts.createdAt ?? new Date(0),
-    },
-    lang: 'zh-CN',
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-
-  doc.registerFont('regular', fontBytes('regular'));
-  doc.registerFont('bold', fontBytes('bold'));
   const width = doc.page.width - MARGINS.left - MARGINS.right;
   const indent = SIZE.text * 2;
 
