@@ -406,3 +406,18 @@ test('the writer’s contacts are for those who handle or triage the message, no
     '13900001111',
   );
 });
+
+test('the tracking page dates an answer by the China date (an answer at 01:00 China time)', async () => {
+  const m = await write('VA');
+  await step('office', m.id, 'route', {});
+  await moveClock(x, new Date('2026-03-02T17:00:00Z')); // 2026-03-03 01:00 in China
+  assert.equal(
+    (await step('pubA', m.id, 'cannot-handle', { reason: '夜间值班记录，次日办理。' })).statusCode,
+    200,
+  );
+  const track = await x.t.client().get(`/feedback/track?c=${m.code}&s=${m.secret}`);
+  const answers = /<section id="feedback-answers">([\s\S]*?)<\/section>/.exec(track.body)?.[1] ?? '';
+  assert.match(answers, /（2026-03-03）/);
+  assert.doesNotMatch(answers, /2026-03-02/);
+  await moveClock(x, new Date('2026-03-02T02:00:00Z'));
+});

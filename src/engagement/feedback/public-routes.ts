@@ -22,7 +22,7 @@ import {
 } from './public-views.tsx';
 import { eventsOf, repliesOf } from './queries.ts';
 import { rateFeedback } from './rate-feedback.ts';
-import type { Feedback } from './store.ts';
+import { chinaDate, type Feedback } from './store.ts';
 import { submitFeedback } from './submit-feedback.ts';
 import { trackFeedback } from './track-feedback.ts';
 
@@ -252,13 +252,18 @@ export async function trackView(
   const answers: TrackView['answers'] = replies.map((r) => ({
     round: r.round,
     kind: 'reply' as const,
-    on: r.replied_at.slice(0, 10),
+    on: chinaDate(new Date(r.replied_at)),
     body: r.body,
   }));
   for (const e of events) {
     if (e.kind !== 'cannot_handle' || !e.detail) continue;
     const d = JSON.parse(e.detail) as { reason?: string; round?: number };
-    answers.push({ round: d.round ?? 1, kind: 'cannot_handle', on: e.at.slice(0, 10), body: d.reason ?? '' });
+    answers.push({
+      round: d.round ?? 1,
+      kind: 'cannot_handle',
+      on: chinaDate(new Date(e.at)),
+      body: d.reason ?? '',
+    });
   }
   answers.sort((a, b) => a.round - b.round || a.on.localeCompare(b.on));
   return { f, unitName, events, answers };
