@@ -42,14 +42,23 @@ test('anonymous pages are cached until a commit changes the database (both engin
     const first = await anon.get('/count-page');
     const n = await countUnits();
     assert.match(first.body, new RegExp(`units: ${n}<`));
-    await anon.get('/count-page');
-    await new Client(app).get('/count-page');
-    assert.equal(renders, 1, 'served from the cache while nothing was committed');
+    // served from the cache while nothing was committed. On PostgreSQL the token is the cluster's
+    // snapshot, so other test files committing in parallel may force re-renders: look for a hit
+    // among a few views rather than demand that every view is one.
+    let hit = false;
+    for (let i = 0; i < 50 && !hit; i++) {
+      const before = renders;
+      const view = await new Client(app).get('/count-page');
+      assert.match(view.body, new RegExp(`units: ${n}<`));
+      hit = renders === before;
+    }
+    assert.ok(hit, 'a view was served from the cache');
 
     await makeUnit(t.world, t.world.rootId, 'township');
+    const rendered = renders;
     const after = await anon.get('/count-page');
-    assert.match(after.body, new RegExp(`units: ${n + 1}<`));
-    assert.equal(renders, 2, 'a commit renders afresh');
+    assert.match(after.body, new RegExp(`units: ${n + 1}<`), 'a commit renders afresh');
+    assert.equal(renders, rendered + 1);
 
     if (t.db.dialect === 'postgres') {
       // an open transaction's write is invisible and leaves the token alone; its commit does not
@@ -67,14 +76,18 @@ test('anonymous pages are cached until a commit changes the database (both engin
         await held;
       });
       await isOpen;
-      const during = await anon.get('/count-page');
-      assert.match(during.body, new RegExp(`units: ${n + 1}<`));
-      assert.equal(renders, 2, 'an uncommitted write does not invalidate');
+      let heldHit = false;
+      for (let i = 0; i < 50 && !heldHit; i++) {
+        const before = renders;
+        const during = await new Client(app).get('/count-page');
+        assert.match(during.body, new RegExp(`units: ${n + 1}<`), 'the uncommitted unit does not show');
+        heldHit = renders === before;
+      }
+      assert.ok(heldHit, 'an uncommitted write does not invalidate');
       release();
       await tx;
       const committed = await anon.get('/count-page');
-      assert.match(committed.body, new RegExp(`units: ${n + 2}<`));
-      assert.equal(renders, 3);
+      assert.match(committed.body, new RegExp(`units: ${n + 2}<`), 'its commit does');
     }
   } finally {
     await app.close();
