@@ -29,6 +29,11 @@ export function parseDate(value: unknown): number {
   return Date.UTC(y, mo - 1, d) / MS_PER_DAY;
 }
 
+/** The date in China (UTC+8) of an instant, YYYY-MM-DD: legal periods and deadlines count days there. */
+export function chinaDate(now: Date): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
 export function isValidDate(value: unknown): value is string {
   try {
     parseDate(value);

@@ -1,6 +1,7 @@
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Permission } from '../auth/policy.ts';
 import { can, type UnitRef } from '../auth/policy.ts';
+import { chinaDate } from '../calendar/dates.ts';
 import type { DbOrTx, DisclosureState, DisclosuresTable, Unit } from '../db/types.ts';
 import type { FileType } from '../documents/sniff.ts';
 import type { OpContext } from '../lib/context.ts';
@@ -127,10 +128,8 @@ export function unitRef(u: Unit): UnitRef {
   return { id: u.id, path: u.path, sphere: u.sphere, status: u.status };
 }
 
-/** The date in China (UTC+8) of an instant: obligations count days there. */
-export function chinaDate(now: Date): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
+/** The China date of an instant (one definition, in src/calendar/dates.ts). */
+export { chinaDate };
 
 /** The workflow columns of a brand-new draft: drafted by the actor now, every later step empty. */
 export function newDraftTrail(ctx: OpContext) {

@@ -2,6 +2,7 @@ import { createHash, randomInt } from 'node:crypto';
 import { recordAudit } from '../audit/record-audit.ts';
 import type { Permission } from '../auth/policy.ts';
 import { can } from '../auth/policy.ts';
+import { chinaDate } from '../calendar/dates.ts';
 import { loadCalendar } from '../calendar/tenant-calendar.ts';
 import type { DbOrTx, RequestState, RequestsTable, Unit } from '../db/types.ts';
 import { t } from '../i18n/index.ts';
@@ -215,10 +216,8 @@ function noticeWorthy(action: string, state: RequestState): boolean {
   return APPLICANT_NOTICES.has(action);
 }
 
-/** The date in China (UTC+8) of an instant: legal periods count days there. */
-export function chinaDate(now: Date): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
+/** The China date of an instant (one definition, in src/calendar/dates.ts). */
+export { chinaDate };
 
 /** A step's legal date: given (not in the future, not before `notBefore`) or today in China. */
 export function stepDate(

@@ -1,3 +1,4 @@
+import { isValidDate } from '../../calendar/dates.ts';
 import { t } from '../../i18n/index.ts';
 import { inTransaction, type OpContext } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
@@ -5,7 +6,7 @@ import { parse } from '../../lib/validate.ts';
 import { customPatterns } from '../../privacy/pattern-store.ts';
 import { type CustomPattern, scanText } from '../../privacy/privacy-guard.ts';
 import { OpenConsultationInput } from './schemas.ts';
-import { chinaDate, daysBetween, isRealDate, MAX_PERIOD_DAYS, MIN_PERIOD_DAYS } from './status.ts';
+import { chinaDate, daysBetween, MAX_PERIOD_DAYS, MIN_PERIOD_DAYS } from './status.ts';
 import {
   type Consultation,
   consultationForStaff,
@@ -19,8 +20,8 @@ import {
 
 /** The period rules shared by opening and extending: real dates, in order, long enough. */
 export function checkPeriod(opensOn: string, closesOn: string): void {
-  if (!isRealDate(opensOn)) throw fieldError('opensOn', 'consultation.date_invalid');
-  if (!isRealDate(closesOn)) throw fieldError('closesOn', 'consultation.date_invalid');
+  if (!isValidDate(opensOn)) throw fieldError('opensOn', 'consultation.date_invalid');
+  if (!isValidDate(closesOn)) throw fieldError('closesOn', 'consultation.date_invalid');
   if (closesOn <= opensOn) throw fieldError('closesOn', 'consultation.closes_before_opens');
   const days = daysBetween(opensOn, closesOn) + 1;
   if (days < MIN_PERIOD_DAYS)

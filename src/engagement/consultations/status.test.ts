@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { chinaDate, consultationStatus, daysLeft, isRealDate, splitParagraphs } from './status.ts';
+import { isValidDate } from '../../calendar/dates.ts';
+import { chinaDate, consultationStatus, daysLeft, splitParagraphs } from './status.ts';
 
 const c = (state: 'draft' | 'open' | 'reported' | 'withdrawn') => ({
   state,
@@ -30,12 +31,12 @@ test('days left count the last day; paragraphs are the non-empty lines; dates ar
   assert.equal(chinaDate(new Date('2026-03-20T16:00:00Z')), '2026-03-21');
 });
 
-test('isRealDate: YYYY-MM-DD that round-trips only', () => {
-  assert.equal(isRealDate('2026-02-28'), true);
-  assert.equal(isRealDate('2024-02-29'), true);
-  assert.equal(isRealDate('2026-02-29'), false);
-  assert.equal(isRealDate('2026-02-30'), false);
-  assert.equal(isRealDate('2026-13-01'), false);
-  assert.equal(isRealDate('2026-4-1'), false);
-  assert.equal(isRealDate(''), false);
+test('isValidDate: YYYY-MM-DD that round-trips only', () => {
+  assert.equal(isValidDate('2026-02-28'), true);
+  assert.equal(isValidDate('2024-02-29'), true);
+  assert.equal(isValidDate('2026-02-29'), false);
+  assert.equal(isValidDate('2026-02-30'), false);
+  assert.equal(isValidDate('2026-13-01'), false);
+  assert.equal(isValidDate('2026-4-1'), false);
+  assert.equal(isValidDate(''), false);
 });

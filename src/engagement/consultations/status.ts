@@ -1,3 +1,4 @@
+import { chinaDate } from '../../calendar/dates.ts';
 import type { DisclosureState } from '../../db/types.ts';
 import type { ConsultationsTable } from '../../db/types-engagement.ts';
 
@@ -51,14 +52,5 @@ export function splitParagraphs(text: string): string[] {
     .filter(Boolean);
 }
 
-/** The China date (UTC+8) of an instant. */
-export function chinaDate(now: Date): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
-/** A real calendar date written YYYY-MM-DD (Date.parse accepts 2026-02-30; this does not). */
-export function isRealDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
+/** The China date of an instant (one definition, in src/calendar/dates.ts). */
+export { chinaDate };

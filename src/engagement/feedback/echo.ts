@@ -1,3 +1,4 @@
+import { chinaDate } from '../../calendar/dates.ts';
 import type { DbOrTx } from '../../db/types.ts';
 import type { FeedbackKind, FeedbackStatus } from '../../db/types-engagement.ts';
 import { isId } from '../../lib/ids.ts';
@@ -153,14 +154,19 @@ async function answersOf(db: DbOrTx, tenantId: string, ids: string[]): Promise<M
   ]);
   const add = (id: string, a: EchoAnswer) => out.set(id, [...(out.get(id) ?? []), a]);
   for (const x of replies)
-    add(x.feedback_id, { round: x.round, kind: 'reply', on: chinaDay(x.replied_at), body: x.body });
+    add(x.feedback_id, {
+      round: x.round,
+      kind: 'reply',
+      on: chinaDate(new Date(x.replied_at)),
+      body: x.body,
+    });
   for (const e of events) {
     if (!e.detail) continue;
     const d = JSON.parse(e.detail) as { reason?: string; round?: number };
     add(e.feedback_id, {
       round: d.round ?? 1,
       kind: 'cannot_handle',
-      on: chinaDay(e.at),
+      on: chinaDate(new Date(e.at)),
       body: d.reason ?? '',
     });
   }
@@ -179,7 +185,7 @@ function toEntry(r: Row, patterns: CustomPattern[], found: EchoAnswer[]): EchoEn
     status: r.status,
     unitName: r.unit_name,
     unitCode: r.unit_code ?? '',
-    submittedOn: chinaDay(r.submitted_at),
+    submittedOn: chinaDate(new Date(r.submitted_at)),
     repliedOn: r.replied_on,
     private: priv,
     reopened: r.reopened_count,
@@ -191,8 +197,4 @@ function toEntry(r: Row, patterns: CustomPattern[], found: EchoAnswer[]): EchoEn
   if (priv) return base;
   const answers = found.map((x) => ({ ...x, body: mask(x.body) }));
   return { ...base, subject: mask(r.subject), body: mask(r.body), disclosureId: r.disclosure_id, answers };
-}
-
-function chinaDay(iso: string): string {
-  return new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }

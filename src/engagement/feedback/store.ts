@@ -2,6 +2,7 @@ import { createHash, randomInt } from 'node:crypto';
 import { recordAudit } from '../../audit/record-audit.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { can, type Permission, type UnitRef } from '../../auth/policy.ts';
+import { chinaDate } from '../../calendar/dates.ts';
 import { loadCalendar } from '../../calendar/tenant-calendar.ts';
 import type { DbOrTx, Unit } from '../../db/types.ts';
 import type { FeedbackStatus, FeedbackTable } from '../../db/types-engagement.ts';
@@ -163,10 +164,8 @@ export function auditTargetType(f: Pick<Feedback, 'kind'>): 'feedback' | 'feedba
   return f.kind === 'report' ? 'feedback_report' : 'feedback';
 }
 
-/** The date in China (UTC+8) of an instant. */
-export function chinaDate(now: Date): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
+/** The China date of an instant (one definition, in src/calendar/dates.ts). */
+export { chinaDate };
 
 /** The reply deadline of a message routed (or reopened) on `day`: the n-th working day after it. */
 export async function dueFrom(

@@ -1,11 +1,11 @@
 import { recordAudit } from '../../audit/record-audit.ts';
 import { authorize } from '../../auth/policy.ts';
+import { isValidDate } from '../../calendar/dates.ts';
 import type { Unit } from '../../db/types.ts';
 import { inTransaction, type OpContext } from '../../lib/context.ts';
 import { AppError } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { parse } from '../../lib/validate.ts';
-import { isRealDate } from '../consultations/status.ts';
 import { CreateSurveyInput, DEFAULT_WEIGHTS, MAX_UNITS } from './schemas.ts';
 import type { Survey } from './store.ts';
 
@@ -70,8 +70,8 @@ export async function resolveUnits(
 
 /** The period: real calendar dates (2026-02-30 is refused), the end not before the start. */
 export function checkSurveyPeriod(input: { opensOn: string; closesOn: string }): void {
-  if (!isRealDate(input.opensOn)) throw fieldError('opensOn', 'survey.date_invalid');
-  if (!isRealDate(input.closesOn)) throw fieldError('closesOn', 'survey.date_invalid');
+  if (!isValidDate(input.opensOn)) throw fieldError('opensOn', 'survey.date_invalid');
+  if (!isValidDate(input.closesOn)) throw fieldError('closesOn', 'survey.date_invalid');
   if (input.closesOn < input.opensOn) throw fieldError('closesOn', 'survey.period_reversed');
 }
 
